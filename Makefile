@@ -1,0 +1,59 @@
+# Jämkoll developer commands. `make help` lists them.
+SHELL := /bin/bash
+PY_TOOLS := .tools/bin
+UV := $(PY_TOOLS)/uv
+VENV := .venv
+BIN := $(VENV)/bin
+JAMKOLL := $(BIN)/jamkoll
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run demo test lint typecheck messages check bench eval fmt
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(UV):
+	python3 -m venv .tools
+	$(PY_TOOLS)/pip install --quiet --disable-pip-version-check "uv==0.13.9"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+install: $(VENV)/.synced ## Create .venv from the lock file (fast when nothing changed)
+
+run: install ## Migrate, load the demo data once and serve on http://127.0.0.1:8000
+	$(JAMKOLL) migrate --noinput
+	$(JAMKOLL) compilemessages --ignore=.venv --ignore=.tools -v 0
+	$(JAMKOLL) demo --print-logins
+	$(JAMKOLL) run_worker_and_server
+
+test: install ## Lint, type check and run the whole test suite
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory typecheck
+	$(JAMKOLL) compilemessages --ignore=.venv --ignore=.tools -v 0
+	$(JAMKOLL) makemigrations --check --dry-run -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=jamkoll.example.se $(JAMKOLL) check --deploy --fail-level WARNING
+	$(BIN)/pytest
+
+lint: install ## ruff and import-linter
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: install ## mypy with django-stubs
+	$(BIN)/mypy
+
+fmt: install ## Format and autofix
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install ## Update the Swedish catalogues
+	$(JAMKOLL) makemessages -l sv --ignore=.venv --ignore=.tools --no-obsolete
+
+bench: install ## Run the benchmarks and print figures
+	$(BIN)/python -m benchmarks
+
+eval: install ## Precision/recall of the document reader on ../shared/eval
+	$(BIN)/python -m jamkoll.textanalysis.evaluate
