@@ -25,14 +25,12 @@ install: $(VENV)/.synced ## Create .venv from the lock file (fast when nothing c
 
 run: install ## Migrate, load the demo data once and serve on http://127.0.0.1:8000
 	$(JAMKOLL) migrate --noinput
-	$(JAMKOLL) compilemessages --ignore=.venv --ignore=.tools -v 0
 	$(JAMKOLL) demo --print-logins
 	$(JAMKOLL) run_worker_and_server
 
 test: install ## Lint, type check and run the whole test suite
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory typecheck
-	$(JAMKOLL) compilemessages --ignore=.venv --ignore=.tools -v 0
 	$(JAMKOLL) makemigrations --check --dry-run -v 0
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=jamkoll.example.se $(JAMKOLL) check --deploy --fail-level WARNING
 	$(BIN)/pytest
