@@ -24,9 +24,10 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 install: $(VENV)/.synced ## Create .venv from the lock file (fast when nothing changed)
 
 run: install ## Migrate, load the demo data once and serve on http://127.0.0.1:8000
+	mkdir -p var
 	$(JAMKOLL) migrate --noinput
 	$(JAMKOLL) demo --print-logins
-	$(JAMKOLL) run_worker_and_server
+	$(JAMKOLL) serve
 
 test: install ## Lint, type check and run the whole test suite
 	$(MAKE) --no-print-directory lint

@@ -1,0 +1,111 @@
+"""Shared fixtures: a small organisation world with one user per role.
+
+`world` builds two organisations ("own" and "other") with the same roles, so every
+test can check both that a role may act in its own organisation and that it sees
+nothing of the other.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from jamkoll.accounts.models import Role, RoleAssignment, User
+from jamkoll.members.models import Membership, Party, Person, Sex, Term
+from jamkoll.organisations.models import Organisation, Unit
+
+ROLES = [Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.MANAGER, Role.READER]
+
+
+@dataclass
+class OrgWorld:
+    organisation: Organisation
+    council: Unit
+    executive_board: Unit
+    body: Unit
+    board: Unit
+    administration: Unit
+    other_board: Unit
+    company: Unit
+    term: Term
+    party: Party
+    person: Person
+    membership: Membership
+
+
+@dataclass
+class World:
+    own: OrgWorld
+    other: OrgWorld
+    users: dict[str, User]
+    outsider: User
+
+    def user(self, role: str) -> User:
+        return self.users[role]
+
+
+def _unit(org: Organisation, name: str, kind: str, parent: Unit | None = None, **kw) -> Unit:
+    return Unit.objects.create(organisation=org, name=name, kind=kind, parent=parent, **kw)
+
+
+def make_org(name: str, code: str) -> OrgWorld:
+    org = Organisation.objects.create(name=name, code=code)
+    council = _unit(org, "Kommunfullmäktige", Unit.Kind.COUNCIL)
+    ks = _unit(org, "Kommunstyrelsen", Unit.Kind.EXECUTIVE_BOARD, council)
+    body = _unit(
+        org,
+        "Jämställdhetsberedningen",
+        Unit.Kind.EQUALITY_BODY,
+        ks,
+        body_form=Unit.BodyForm.DRAFTING_COMMITTEE,
+        yearly_meeting_target=10,
+    )
+    board = _unit(org, "Socialnämnden", Unit.Kind.BOARD, council)
+    administration = _unit(org, "Socialförvaltningen", Unit.Kind.ADMINISTRATION, board)
+    other_board = _unit(org, "Kulturnämnden", Unit.Kind.BOARD, council)
+    company = _unit(org, "Bostads AB", Unit.Kind.COMPANY, ks)
+    term = Term.objects.create(
+        organisation=org, starts_on=dt.date(2026, 10, 15), ends_on=dt.date(2030, 10, 14)
+    )
+    party = Party.objects.create(organisation=org, name="Partiet", abbreviation="P")
+    person = Person.objects.create(
+        organisation=org, first_name="Åsa", last_name="Öberg", sex=Sex.WOMAN, party=party
+    )
+    membership = Membership.objects.create(
+        person=person, unit=body, term=term, role=Membership.Role.CHAIR,
+        starts_on=term.starts_on,
+    )
+    return OrgWorld(
+        org, council, ks, body, board, administration, other_board, company, term,
+        party, person, membership,
+    )
+
+
+@pytest.fixture
+def world(db) -> World:
+    own = make_org("Egen kommun", "0001")
+    other = make_org("Annan kommun", "0002")
+    users: dict[str, User] = {}
+    for role in ROLES:
+        user = User.objects.create_user(username=f"u-{role}", password="pw-test-123456")
+        for org_world in (own,):
+            assignment = RoleAssignment.objects.create(
+                user=user, organisation=org_world.organisation, role=role
+            )
+            if role == Role.MANAGER:
+                assignment.units.set([org_world.board])
+        users[role] = user
+    outsider = User.objects.create_user(username="outsider", password="pw-test-123456")
+    RoleAssignment.objects.create(user=outsider, organisation=other.organisation, role=Role.ADMIN)
+    return World(own=own, other=other, users=users, outsider=outsider)
+
+
+@pytest.fixture
+def client_for(client, world):
+    """Return a logged-in test client for a role in the own organisation."""
+
+    def _login(role: str):
+        client.force_login(world.user(role))
+        return client
+
+    return _login

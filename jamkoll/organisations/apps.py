@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "jamkoll.organisations"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,49 @@
+"""Read paths for organisation pages."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from jamkoll.organisations.models import Organisation, RemitTask, Unit
+
+
+@dataclass
+class TreeNode:
+    unit: Unit
+    children: list["TreeNode"] = field(default_factory=list)
+
+
+def unit_tree(*, organisation: Organisation) -> list[TreeNode]:
+    """The organisation's units as a forest, built from one query."""
+    units = list(
+        Unit.objects.of(organisation).order_by("kind", "name").only(
+            "pk", "name", "kind", "parent_id", "is_active", "organisation_id"
+        )
+    )
+    nodes = {u.pk: TreeNode(u) for u in units}
+    roots: list[TreeNode] = []
+    kind_order = {k: i for i, k in enumerate(Unit.Kind.values)}
+    for unit in units:
+        parent = nodes.get(unit.parent_id) if unit.parent_id else None
+        (parent.children if parent else roots).append(nodes[unit.pk])
+    for node in nodes.values():
+        node.children.sort(key=lambda n: (kind_order[n.unit.kind], n.unit.name))
+    return roots
+
+
+def equality_bodies(*, organisation: Organisation) -> QuerySet[Unit]:
+    return (
+        Unit.objects.of(organisation)
+        .equality_bodies()
+        .select_related("parent")
+        .prefetch_related(Prefetch("remit_tasks", queryset=RemitTask.objects.all()))
+    )
+
+
+def unit_detail(*, unit_id: int, visible: QuerySet[Unit]) -> Unit:
+    return (
+        visible.select_related("parent", "organisation")
+        .prefetch_related("children", "remit_tasks")
+        .annotate(member_count=Count("memberships"))
+        .get(pk=unit_id)
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "jamkoll.reports"
+    default_auto_field = "django.db.models.BigAutoField"
