@@ -48,8 +48,14 @@ fmt: install ## Format and autofix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-messages: install ## Update the Swedish catalogues
-	$(JAMKOLL) makemessages -l sv --ignore=.venv --ignore=.tools --no-obsolete
+messages: install ## Update and compile every app's Swedish catalogue (needs gettext)
+	@for app in jamkoll/*/; do \
+	  if [ -d $$app/templates ] || ls $$app*.py >/dev/null 2>&1; then \
+	    mkdir -p $$app/locale; \
+	    (cd $$app && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) $(CURDIR)/$(BIN)/django-admin makemessages -l sv --no-obsolete --no-location -v 0); \
+	  fi; \
+	done
+	$(BIN)/python scripts/compile_messages.py
 
 bench: install ## Run the benchmarks and print figures
 	$(BIN)/python -m benchmarks

@@ -85,3 +85,7 @@ def parse_throughput() -> None:
 
 if __name__ == "__main__":
     parse_throughput()
+
+
+def run() -> None:
+    parse_throughput()

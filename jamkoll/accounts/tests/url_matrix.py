@@ -1,0 +1,8 @@
+from tests.matrix import ALL, UrlCase, statuses
+
+CASES = [
+    # A logged-in user is sent on from the log-in page.
+    UrlCase("accounts:login", statuses((), denied=302), other=None),
+    UrlCase("accounts:logout", statuses((), denied=405), other=None),
+    UrlCase("accounts:no_organisation", statuses(ALL, ok=403), other=None),
+]

@@ -1,0 +1,79 @@
+"""Every URL × every role × own/other organisation answers with the stated status."""
+
+import importlib
+import pkgutil
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import jamkoll
+from tests.matrix import ALL, UrlCase
+
+# Framework URLs that are not product pages.
+NOT_IN_MATRIX = {"set_language"}
+PUBLIC = {"accounts:login", "core:accessibility", "core:health", "set_language"}
+
+
+def _all_cases() -> list[UrlCase]:
+    cases: list[UrlCase] = []
+    for module in pkgutil.iter_modules(jamkoll.__path__):
+        try:
+            matrix = importlib.import_module(f"jamkoll.{module.name}.tests.url_matrix")
+        except ModuleNotFoundError:
+            continue
+        cases.extend(matrix.CASES)
+    return cases
+
+
+CASES = _all_cases()
+
+
+def _url_names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue
+            ns = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _url_names(pattern, ns)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{prefix}{pattern.name}")
+    return names
+
+
+def test_every_url_has_a_permission_case():
+    covered = {case.name for case in CASES} | NOT_IN_MATRIX
+    missing = sorted(_url_names(get_resolver()) - covered)
+    assert missing == [], f"URLs without a row in a url_matrix.py: {missing}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_anonymous_users_are_sent_to_log_in(case, world, client):
+    extra = case.setup(world) if case.setup else None
+    url = reverse(case.name, args=case.args(world.own, extra)) + case.query
+    response = client.get(url)
+    if case.name in PUBLIC:
+        assert response.status_code in {200, 302, 405}
+    else:
+        assert response.status_code == 302
+        assert reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.parametrize("role", ALL)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_role_gets_the_stated_status_in_own_organisation(case, role, world, client):
+    extra = case.setup(world) if case.setup else None
+    client.force_login(world.user(role))
+    url = reverse(case.name, args=case.args(world.own, extra)) + case.query
+    response = client.get(url)
+    assert response.status_code == case.expected[role], url
+
+
+@pytest.mark.parametrize("role", ALL)
+@pytest.mark.parametrize("case", [c for c in CASES if c.other is not None], ids=lambda c: c.name)
+def test_objects_of_another_organisation_are_hidden(case, role, world, client):
+    extra = case.setup(world) if case.setup else None
+    client.force_login(world.user(role))
+    url = reverse(case.name, args=case.args(world.other, extra)) + case.query
+    response = client.get(url)
+    assert response.status_code == case.other, url
