@@ -44,8 +44,12 @@ class World:
         return self.users[role]
 
 
-def _unit(org: Organisation, name: str, kind: str, parent: Unit | None = None, **kw) -> Unit:
-    return Unit.objects.create(organisation=org, name=name, kind=kind, parent=parent, **kw)
+def _unit(
+    org: Organisation, name: str, kind: str, parent: Unit | None = None, **kw
+) -> Unit:
+    return Unit.objects.create(
+        organisation=org, name=name, kind=kind, parent=parent, **kw
+    )
 
 
 def make_org(name: str, code: str) -> OrgWorld:
@@ -69,15 +73,32 @@ def make_org(name: str, code: str) -> OrgWorld:
     )
     party = Party.objects.create(organisation=org, name="Partiet", abbreviation="P")
     person = Person.objects.create(
-        organisation=org, first_name="Åsa", last_name="Öberg", sex=Sex.WOMAN, party=party
+        organisation=org,
+        first_name="Åsa",
+        last_name="Öberg",
+        sex=Sex.WOMAN,
+        party=party,
     )
     membership = Membership.objects.create(
-        person=person, unit=body, term=term, role=Membership.Role.CHAIR,
+        person=person,
+        unit=body,
+        term=term,
+        role=Membership.Role.CHAIR,
         starts_on=term.starts_on,
     )
     return OrgWorld(
-        org, council, ks, body, board, administration, other_board, company, term,
-        party, person, membership,
+        org,
+        council,
+        ks,
+        body,
+        board,
+        administration,
+        other_board,
+        company,
+        term,
+        party,
+        person,
+        membership,
     )
 
 
@@ -96,7 +117,9 @@ def world(db) -> World:
                 assignment.units.set([org_world.board])
         users[role] = user
     outsider = User.objects.create_user(username="outsider", password="pw-test-123456")
-    RoleAssignment.objects.create(user=outsider, organisation=other.organisation, role=Role.ADMIN)
+    RoleAssignment.objects.create(
+        user=outsider, organisation=other.organisation, role=Role.ADMIN
+    )
     return World(own=own, other=other, users=users, outsider=outsider)
 
 

@@ -12,7 +12,9 @@ def main() -> int:
     for po_path in sorted(ROOT.glob("jamkoll/*/locale/*/LC_MESSAGES/django.po")):
         catalogue = polib.pofile(str(po_path))
         catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
-        print(f"{po_path.relative_to(ROOT)}: {catalogue.percent_translated()} % translated")  # noqa: T201
+        print(
+            f"{po_path.relative_to(ROOT)}: {catalogue.percent_translated()} % translated"
+        )
     return 0
 
 

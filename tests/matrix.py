@@ -19,7 +19,9 @@ ADMIN, STRATEGIST, POLITICIAN, MANAGER, READER = (
 ALL = (ADMIN, STRATEGIST, POLITICIAN, MANAGER, READER)
 
 
-def statuses(allowed: tuple[str, ...], ok: int = 200, denied: int = 403) -> dict[str, int]:
+def statuses(
+    allowed: tuple[str, ...], ok: int = 200, denied: int = 403
+) -> dict[str, int]:
     """Expected GET status per role: `ok` for the allowed roles, `denied` for the rest."""
     return {role: ok if role in allowed else denied for role in ALL}
 

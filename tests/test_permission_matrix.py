@@ -70,7 +70,9 @@ def test_role_gets_the_stated_status_in_own_organisation(case, role, world, clie
 
 
 @pytest.mark.parametrize("role", ALL)
-@pytest.mark.parametrize("case", [c for c in CASES if c.other is not None], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.other is not None], ids=lambda c: c.name
+)
 def test_objects_of_another_organisation_are_hidden(case, role, world, client):
     extra = case.setup(world) if case.setup else None
     client.force_login(world.user(role))

@@ -119,7 +119,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -160,7 +162,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-JAMKOLL_MAX_UPLOAD_BYTES = int(os.environ.get("JAMKOLL_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+JAMKOLL_MAX_UPLOAD_BYTES = int(
+    os.environ.get("JAMKOLL_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+)
 
 # --- Background work (django-tasks with its database backend) -----------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -5,7 +5,9 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = True
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
+SECRET_KEY = os.environ.get(
+    "SECRET_KEY", "dev-only-insecure-key-never-used-in-production"
+)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 JAMKOLL_DEMO_ENABLED = True
 WHITENOISE_USE_FINDERS = True

@@ -28,7 +28,11 @@ ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 def object_history(obj: Model) -> list[HistoryEntry]:
     """Every recorded version of `obj`, newest first, with field-level differences."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))  # type: ignore[attr-defined]
+    records = list(
+        obj.history.select_related("history_user").order_by(
+            "-history_date", "-history_id"
+        )
+    )  # type: ignore[attr-defined]
     entries = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -36,8 +40,7 @@ def object_history(obj: Model) -> list[HistoryEntry]:
         if previous is not None:
             delta = record.diff_against(previous)
             changes = [
-                Change(_label(obj, c.field), c.old, c.new)
-                for c in delta.changes
+                Change(_label(obj, c.field), c.old, c.new) for c in delta.changes
             ]
         entries.append(
             HistoryEntry(

@@ -4,13 +4,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids_of
 from jamkoll.audit.registry import organisation_id_of
 from jamkoll.audit.selectors import object_history
-from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids_of
 
 
 @require_GET
-def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> HttpResponse:
+def history(
+    request: HttpRequest, app_label: str, model_name: str, pk: int
+) -> HttpResponse:
     """The audit trail of one object, for administrators and strategists of its organisation.
 
     Objects of organisations the user has no role in are reported as missing (404).
@@ -32,5 +34,9 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
     return render(
         request,
         "audit/history.html",
-        {"object": obj, "entries": object_history(obj), "model_name": model._meta.verbose_name},
+        {
+            "object": obj,
+            "entries": object_history(obj),
+            "model_name": model._meta.verbose_name,
+        },
     )

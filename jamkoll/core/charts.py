@@ -83,7 +83,11 @@ def grouped_bar_chart(
         bars = []
         for si, name in enumerate(series):
             value = values[gi][si] if si < len(values[gi]) else None
-            h = 0.0 if value is None or top == 0 else plot_height * min(value, top) / top
+            h = (
+                0.0
+                if value is None or top == 0
+                else plot_height * min(value, top) / top
+            )
             bars.append(
                 Bar(
                     series=si,
@@ -96,7 +100,9 @@ def grouped_bar_chart(
                     css_class=SERIES_CLASSES[si % len(SERIES_CLASSES)],
                 )
             )
-        groups.append(Group(label=category, x=round(gx + group_width / 2, 2), bars=bars))
+        groups.append(
+            Group(label=category, x=round(gx + group_width / 2, 2), bars=bars)
+        )
     ticks = [
         (round(plot_bottom - plot_height * i / 4, 2), _format_tick(top * i / 4))
         for i in range(5)

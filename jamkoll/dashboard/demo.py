@@ -42,7 +42,11 @@ def demo_users() -> dict[str, User]:
     for username, _role, first, last in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.se"},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@example.se",
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -51,48 +55,79 @@ def demo_users() -> dict[str, User]:
     return users
 
 
-def _people(plan: organisations_demo.OrganisationPlan, units: dict[str, Unit], seed: int) -> None:
+def _people(
+    plan: organisations_demo.OrganisationPlan, units: dict[str, Unit], seed: int
+) -> None:
     people = members_demo.PeopleFactory(units["council"].organisation, seed)
     current, previous = members_demo.terms(units["council"].organisation)
     council_size = 61 if plan.code == "2480" else 75
     for term, share in ((previous, 0.44), (current, 0.47)):
         kf = members_demo.seat(
-            unit=units["council"], term=term, people=people,
-            members=council_size, substitutes=0, share_women=share,
+            unit=units["council"],
+            term=term,
+            people=people,
+            members=council_size,
+            substitutes=0,
+            share_women=share,
         )
         kf_people = [m.person for m in kf]
         body = units["body"]
         if plan.code == "2480":
             # Umeå: 7 members and 7 substitutes, all of them members of KF.
             members_demo.seat(
-                unit=body, term=term, people=people, members=7, substitutes=7,
-                share_women=0.6, pool=kf_people[10:24],
+                unit=body,
+                term=term,
+                people=people,
+                members=7,
+                substitutes=7,
+                share_women=0.6,
+                pool=kf_people[10:24],
             )
         elif plan.code == "0484":
             # Eskilstuna: one member per party in KF (eight).
             pool = []
             for party in people.parties:
-                candidate = next((p for p in kf_people if p.party_id == party.pk and p not in pool), None)
+                candidate = next(
+                    (p for p in kf_people if p.party_id == party.pk and p not in pool),
+                    None,
+                )
                 pool.append(candidate or people.person(party=party))
             members_demo.seat(
-                unit=body, term=term, people=people, members=8, substitutes=0,
-                share_women=0.6, pool=pool,
+                unit=body,
+                term=term,
+                people=people,
+                members=8,
+                substitutes=0,
+                share_women=0.6,
+                pool=pool,
             )
         else:
             members_demo.seat(
-                unit=body, term=term, people=people, members=7, substitutes=3,
+                unit=body,
+                term=term,
+                people=people,
+                members=7,
+                substitutes=3,
                 share_women=0.55,
             )
     for key, unit in units.items():
         if key.startswith("board") or key == "executive_board":
             share = 0.62 if "omsorg" in unit.name or "Social" in unit.name else 0.42
             members_demo.seat(
-                unit=unit, term=current, people=people, members=11 if key == "executive_board" else 9,
-                substitutes=5, share_women=share,
+                unit=unit,
+                term=current,
+                people=people,
+                members=11 if key == "executive_board" else 9,
+                substitutes=5,
+                share_women=share,
             )
         elif key.startswith("company"):
             members_demo.seat(
-                unit=unit, term=current, people=people, members=5, substitutes=0,
+                unit=unit,
+                term=current,
+                people=people,
+                members=5,
+                substitutes=0,
                 share_women=0.3,
             )
 
@@ -129,13 +164,17 @@ def units_of(org: Organisation) -> dict[str, Unit]:
     }
     for i, board in enumerate(plan.boards):
         units[f"board{i}"] = by_name[board]
-        units[f"administration{i}"] = by_name[organisations_demo.administration_name(board)]
+        units[f"administration{i}"] = by_name[
+            organisations_demo.administration_name(board)
+        ]
     for i, company in enumerate(plan.companies):
         units[f"company{i}"] = by_name[company]
     return units
 
 
-def load(*, today: dt.date, progress: Callable[[str], None] = lambda _m: None) -> list[Organisation]:
+def load(
+    *, today: dt.date, progress: Callable[[str], None] = lambda _m: None
+) -> list[Organisation]:
     """Create whatever part of the demo is missing; returns the demo organisations."""
     users = demo_users()
     organisations = []
@@ -150,7 +189,9 @@ def load(*, today: dt.date, progress: Callable[[str], None] = lambda _m: None) -
             _people(plan, units, seed)
             org = units["council"].organisation
             _roles(org, units, users)
-            context = DemoContext(organisation=org, units=units, users=users, today=today)
+            context = DemoContext(
+                organisation=org, units=units, users=users, today=today
+            )
             for loader in LOADERS:
                 loader(context)
         progress(f"{plan.name}: skapad")

@@ -34,7 +34,9 @@ def attention(*, user: User, organisation: Organisation) -> list[Panel]:
     return panels
 
 
-def _structure_panels(*, organisation: Organisation, roles: frozenset[str]) -> list[Panel]:
+def _structure_panels(
+    *, organisation: Organisation, roles: frozenset[str]
+) -> list[Panel]:
     if not roles & {Role.ADMIN, Role.STRATEGIST}:
         return []
     missing = []

@@ -12,4 +12,6 @@ from jamkoll.organisations.models import Organisation
 def home(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """What needs the user's attention in the active organisation, by role."""
     panels = selectors.attention(user=request.user, organisation=organisation)  # type: ignore[arg-type]
-    return render(request, "dashboard/home.html", {"panels": panels, "organisation": organisation})
+    return render(
+        request, "dashboard/home.html", {"panels": panels, "organisation": organisation}
+    )

@@ -16,9 +16,9 @@ PARTIES = [
     ("Miljöpartiet", "MP"),
     ("Sverigedemokraterna", "SD"),
 ]
-WOMEN = "Anna Maria Karin Sara Lena Emma Elin Johanna Ida Eva Sofia Hanna Linnea Maja Amira Fatima Ebba Frida Helena Kristina Malin Nora Sanna Tove Åsa Ylva".split()
-MEN = "Erik Lars Karl Anders Johan Per Mikael Nils Jonas Ali Oskar Gustav Fredrik Henrik Magnus Mats Olof Petter Rasmus Stefan Tobias Ulf Viktor Åke Hassan Emil".split()
-SURNAMES = "Andersson Berg Carlsson Dahl Ek Forsberg Gran Holm Isaksson Jönsson Karlsson Lund Lindqvist Mattsson Nordin Olsson Persson Rydén Sjöberg Strand Törnqvist Ulander Vik Wallin Åberg Öberg Nyström Hägg Björk Sandberg".split()
+WOMEN = ["Anna", "Maria", "Karin", "Sara", "Lena", "Emma", "Elin", "Johanna", "Ida", "Eva", "Sofia", "Hanna", "Linnea", "Maja", "Amira", "Fatima", "Ebba", "Frida", "Helena", "Kristina", "Malin", "Nora", "Sanna", "Tove", "Åsa", "Ylva"]
+MEN = ["Erik", "Lars", "Karl", "Anders", "Johan", "Per", "Mikael", "Nils", "Jonas", "Ali", "Oskar", "Gustav", "Fredrik", "Henrik", "Magnus", "Mats", "Olof", "Petter", "Rasmus", "Stefan", "Tobias", "Ulf", "Viktor", "Åke", "Hassan", "Emil"]
+SURNAMES = ["Andersson", "Berg", "Carlsson", "Dahl", "Ek", "Forsberg", "Gran", "Holm", "Isaksson", "Jönsson", "Karlsson", "Lund", "Lindqvist", "Mattsson", "Nordin", "Olsson", "Persson", "Rydén", "Sjöberg", "Strand", "Törnqvist", "Ulander", "Vik", "Wallin", "Åberg", "Öberg", "Nyström", "Hägg", "Björk", "Sandberg"]
 
 CURRENT_TERM = (dt.date(2026, 10, 15), dt.date(2030, 10, 14))
 PREVIOUS_TERM = (dt.date(2022, 10, 15), dt.date(2026, 10, 14))
@@ -37,7 +37,9 @@ class PeopleFactory:
             for name, abbr in PARTIES
         ]
 
-    def person(self, *, share_women: float = 0.47, party: Party | None = None) -> Person:
+    def person(
+        self, *, share_women: float = 0.47, party: Party | None = None
+    ) -> Person:
         is_woman = self.random.random() < share_women
         first = self.random.choice(WOMEN if is_woman else MEN)
         return Person.objects.create(
@@ -67,8 +69,10 @@ def seat(
         + [Membership.Role.SUBSTITUTE] * substitutes
     )
     for index, role in enumerate(roles):
-        person = pool[index] if pool and index < len(pool) else people.person(
-            share_women=share_women
+        person = (
+            pool[index]
+            if pool and index < len(pool)
+            else people.person(share_women=share_women)
         )
         created.append(
             Membership.objects.create(

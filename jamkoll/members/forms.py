@@ -45,6 +45,8 @@ class MembershipForm(forms.ModelForm):
 
     def __init__(self, *args, organisation: Organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(organisation=organisation)
+        self.fields["person"].queryset = Person.objects.filter(
+            organisation=organisation
+        )
         self.fields["unit"].queryset = Unit.objects.of(organisation).political_bodies()
         self.fields["term"].queryset = Term.objects.filter(organisation=organisation)

@@ -62,7 +62,9 @@ def tally(
         key = (unit_id, term_id)
         entry = table.get(key)
         if entry is None:
-            entry = table[key] = BodyRepresentation(unit_id, unit_name, term_id, term_label)
+            entry = table[key] = BodyRepresentation(
+                unit_id, unit_name, term_id, term_label
+            )
         if role == "substitute":
             entry.substitutes.add(sex, n)
             continue

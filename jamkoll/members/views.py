@@ -65,7 +65,9 @@ def person_list(request: HttpRequest, organisation: Organisation) -> HttpRespons
 
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(_people_visible_to(request).select_related("party"), pk=pk)
+    person = get_object_or_404(
+        _people_visible_to(request).select_related("party"), pk=pk
+    )
     return render(
         request,
         "members/person_detail.html",
@@ -196,10 +198,15 @@ def term_create(request: HttpRequest, organisation: Organisation) -> HttpRespons
             ),
         )
         if saved is not None:
-            messages.success(request, _("The term %(term)s was saved.") % {"term": saved})
+            messages.success(
+                request, _("The term %(term)s was saved.") % {"term": saved}
+            )
             return redirect("members:representation")
     return render(
-        request, "members/term_form.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "members/term_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
     )
 
 

@@ -10,7 +10,9 @@ from django.shortcuts import redirect
 from jamkoll.organisations.models import Organisation
 
 
-def organisation_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def organisation_required(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
     """Pass the active organisation as `organisation`; users without one see why."""
 
     @wraps(view)

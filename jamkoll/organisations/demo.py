@@ -65,7 +65,11 @@ PLANS = [
             "Samhällsbyggnadsnämnden",
             "Gymnasie- och vuxenutbildningsnämnden",
         ],
-        companies=["Örebrobostäder AB", "Örebro Rådhus AB", "Länsgården Fastigheter AB"],
+        companies=[
+            "Örebrobostäder AB",
+            "Örebro Rådhus AB",
+            "Länsgården Fastigheter AB",
+        ],
         remit=[
             *COMMON_REMIT,
             "Integrera CEMR-deklarationen i alla beslut, all planering och verksamhet.",
@@ -89,7 +93,10 @@ PLANS = [
             "Miljö- och räddningstjänstnämnden",
             "Arbetsmarknads- och familjenämnden",
         ],
-        companies=["Eskilstuna Energi och Miljö AB", "Kommunfastigheter i Eskilstuna AB"],
+        companies=[
+            "Eskilstuna Energi och Miljö AB",
+            "Kommunfastigheter i Eskilstuna AB",
+        ],
         remit=[
             *COMMON_REMIT,
             "Genomföra dialogmöten med förvaltningar och kommunala bolag.",
@@ -99,7 +106,9 @@ PLANS = [
 ]
 
 
-def _unit(org: Organisation, name: str, kind: str, parent: Unit | None, **extra: object) -> Unit:
+def _unit(
+    org: Organisation, name: str, kind: str, parent: Unit | None, **extra: object
+) -> Unit:
     unit = Unit(organisation=org, name=name, kind=kind, parent=parent, **extra)
     unit.full_clean()
     unit.save()
@@ -114,7 +123,9 @@ def build(plan: OrganisationPlan) -> dict[str, Unit]:
     """Create the organisation and its unit tree; returns units by role name."""
     org = Organisation.objects.create(name=plan.name, code=plan.code)
     council = _unit(org, "Kommunfullmäktige", Unit.Kind.COUNCIL, None, short_name="KF")
-    ks = _unit(org, "Kommunstyrelsen", Unit.Kind.EXECUTIVE_BOARD, council, short_name="KS")
+    ks = _unit(
+        org, "Kommunstyrelsen", Unit.Kind.EXECUTIVE_BOARD, council, short_name="KS"
+    )
     _unit(org, "Kommunledningsförvaltningen", Unit.Kind.ADMINISTRATION, ks)
     units: dict[str, Unit] = {"council": council, "executive_board": ks}
     for index, board_name in enumerate(plan.boards):

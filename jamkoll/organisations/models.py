@@ -15,7 +15,9 @@ from jamkoll.core.models import BaseModel
 UNIT_CANNOT_BE_OWN_ANCESTOR = _(
     "A unit cannot be placed under itself or under one of its own sub-units."
 )
-PARENT_IN_OTHER_ORGANISATION = _("The parent unit must belong to the same organisation.")
+PARENT_IN_OTHER_ORGANISATION = _(
+    "The parent unit must belong to the same organisation."
+)
 ADMINISTRATION_NEEDS_BOARD = _(
     "An administration must be placed under the board (or executive board) it serves."
 )
@@ -35,7 +37,9 @@ class Organisation(BaseModel):
         REGION = "region", _("Region")
 
     name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.MUNICIPALITY)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind, default=Kind.MUNICIPALITY
+    )
     code = models.CharField(
         _("Kolada/SCB code"),
         max_length=4,
@@ -53,7 +57,8 @@ class Organisation(BaseModel):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(code__regex=r"^[0-9]{4}$"), name="organisation_code_four_digits"
+                condition=Q(code__regex=r"^[0-9]{4}$"),
+                name="organisation_code_four_digits",
             )
         ]
 
@@ -93,11 +98,17 @@ class Unit(BaseModel):
 
     class Kind(models.TextChoices):
         COUNCIL = "council", pgettext_lazy("unit kind", "Council")
-        EXECUTIVE_BOARD = "executive_board", pgettext_lazy("unit kind", "Executive board")
+        EXECUTIVE_BOARD = (
+            "executive_board",
+            pgettext_lazy("unit kind", "Executive board"),
+        )
         BOARD = "board", pgettext_lazy("unit kind", "Board")
         ADMINISTRATION = "administration", pgettext_lazy("unit kind", "Administration")
         COMPANY = "company", pgettext_lazy("unit kind", "Company")
-        EQUALITY_BODY = "equality_body", pgettext_lazy("unit kind", "Gender-equality body")
+        EQUALITY_BODY = (
+            "equality_body",
+            pgettext_lazy("unit kind", "Gender-equality body"),
+        )
 
     class BodyForm(models.TextChoices):
         COMMITTEE = "committee", _("Committee (utskott)")
@@ -105,7 +116,10 @@ class Unit(BaseModel):
         DELEGATION = "delegation", _("Delegation")
 
     organisation = models.ForeignKey(
-        Organisation, models.CASCADE, related_name="units", verbose_name=_("organisation")
+        Organisation,
+        models.CASCADE,
+        related_name="units",
+        verbose_name=_("organisation"),
     )
     name = models.CharField(_("name"), max_length=160)
     short_name = models.CharField(_("short name"), max_length=20, blank=True)
@@ -136,7 +150,8 @@ class Unit(BaseModel):
         ordering = ["organisation", "kind", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "name"], name="unit_unique_name_per_organisation"
+                fields=["organisation", "name"],
+                name="unit_unique_name_per_organisation",
             ),
             models.CheckConstraint(
                 condition=Q(budget__isnull=True) | Q(budget__gte=Decimal(0)),
@@ -193,7 +208,9 @@ class Unit(BaseModel):
             if self.yearly_meeting_target is None:
                 self.yearly_meeting_target = 10
         elif self.body_form or self.budget is not None or self.yearly_meeting_target:
-            errors.setdefault("body_form", []).append(BODY_FIELDS_ONLY_FOR_EQUALITY_BODY)
+            errors.setdefault("body_form", []).append(
+                BODY_FIELDS_ONLY_FOR_EQUALITY_BODY
+            )
         if errors:
             raise ValidationError(errors)
 

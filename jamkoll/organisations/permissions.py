@@ -7,14 +7,13 @@ Rules are named once here (django-rules) and used by views, services and templat
 import rules
 from django.db.models import QuerySet
 
-from jamkoll.accounts.models import User
+from jamkoll.accounts.models import Role, User
 from jamkoll.accounts.roles import (
     ALL_ROLES,
     CONTENT_ROLES,
     has_any_role,
     organisation_ids_of,
 )
-from jamkoll.accounts.models import Role
 from jamkoll.organisations.models import Organisation, Unit
 
 

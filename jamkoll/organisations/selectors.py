@@ -16,9 +16,9 @@ class TreeNode:
 def unit_tree(*, organisation: Organisation) -> list[TreeNode]:
     """The organisation's units as a forest, built from one query."""
     units = list(
-        Unit.objects.of(organisation).order_by("kind", "name").only(
-            "pk", "name", "kind", "parent_id", "is_active", "organisation_id"
-        )
+        Unit.objects.of(organisation)
+        .order_by("kind", "name")
+        .only("pk", "name", "kind", "parent_id", "is_active", "organisation_id")
     )
     nodes = {u.pk: TreeNode(u) for u in units}
     roots: list[TreeNode] = []

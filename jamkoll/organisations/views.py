@@ -21,16 +21,20 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     except ValueError:
         raise Http404 from None
     organisation = get_object_or_404(
-        permissions.organisations_visible_to(request.user), pk=org_id  # type: ignore[arg-type]
+        permissions.organisations_visible_to(request.user),
+        pk=org_id,  # type: ignore[arg-type]
     )
     request.session[SESSION_KEY] = organisation.pk
-    messages.success(request, _("You are now working in %(name)s.") % {"name": organisation})
+    messages.success(
+        request, _("You are now working in %(name)s.") % {"name": organisation}
+    )
     return redirect("dashboard:home")
 
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(
-        permissions.organisations_visible_to(request.user), pk=pk  # type: ignore[arg-type]
+        permissions.organisations_visible_to(request.user),
+        pk=pk,  # type: ignore[arg-type]
     )
     return render(
         request,
@@ -47,7 +51,8 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         unit = selectors.unit_detail(
-            unit_id=pk, visible=permissions.units_visible_to(request.user)  # type: ignore[arg-type]
+            unit_id=pk,
+            visible=permissions.units_visible_to(request.user),  # type: ignore[arg-type]
         )
     except selectors.Unit.DoesNotExist:
         raise Http404 from None
@@ -93,7 +98,9 @@ def _unit_form(
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
-            messages.success(request, _("The unit %(name)s was saved.") % {"name": saved})
+            messages.success(
+                request, _("The unit %(name)s was saved.") % {"name": saved}
+            )
             return redirect(saved)
     status = 400 if form.errors else 200
     return render(

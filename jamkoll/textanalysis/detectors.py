@@ -96,7 +96,7 @@ class GenderBlindStats:
 GENDER_OBJ = (
     r"(?:kvinnor|kvinnors|kvinnorna|män|mäns|männen|flickor|flickors|pojkar|"
     r"pojkars|tjejer|killar|mammor|pappor|mamman|mammans|pappan|"
-    r"jämställdhet(?:en)?|jämställd|jämställt|jämställda|ojämställd\w*|"
+    r"(?:o)?jämställ(?!dhetsintegr|dhetsarbet|dhetsminister|dhetspolit)\w*|"
     r"könen|kön|könsskillnader\w*|könsfördelning\w*)"
 )
 IMPACT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -112,12 +112,46 @@ IMPACT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "C.affects_gender",
         re.compile(
             r"\b(?:påverka[rs]?|påverkat|gynna[rs]?|gynnat|missgynna[rs]?|"
-            r"drabba[rs]?|leda till|leder till|lett till|ledde till|bidra till|"
-            r"bidrar till|bidragit till|bidrog till|medför|medföra|innebär|"
-            r"innebära|skapa\w*|förbättra\w*|försämra\w*|öka|ökar|ökat|stärka|"
-            r"stärker|främja|främjar|minska|minskar)\s+(?:\S+\s+){0,7}?"
+            r"(?<!som )(?<!som även )(?<!som också )drabba[rs]?|"
+            r"medför|medföra|innebär|innebära|skapa\w*|förbättra\w*|försämra\w*)"
+            r"\s+(?:\S+\s+){0,7}?" + GENDER_OBJ + r"\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "C.leads_to_gender_outcome",
+        # "leder till / bidrar (det) till ..." with a longer reach: the
+        # consequence clause often names the group last.
+        re.compile(
+            r"\b(?:leda|leder|lett|ledde|bidra|bidrar|bidragit|bidrog)\s+"
+            r"(?:det\s+|detta\s+|\w+\s+)?till\s+(?:[^\s.;:]+\s+){0,16}?"
             + GENDER_OBJ
             + r"\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "C.conditional_effect",
+        # "När fler kvinnor deltar ... bidrar det till ..."
+        re.compile(
+            r"\bnär (?:fler|färre|flera) " + GENDER_OBJ + r"\b[^.;]{0,120}?"
+            r"\b(?:bidrar|leder|medför|innebär|ger) (?:det|detta) ",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "C.promotes_equality",
+        re.compile(
+            r"\b(?:öka|ökar|stärka|stärker|främja|främjar)\s+(?:den |en |ett )?"
+            r"(?:mer |ökad |större )?jämställ\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "C.effect_on_equality",
+        re.compile(
+            r"\beffekt\w*\b.*\bjämställd(?!hetsintegr)\w*|"
+            r"\bjämställd(?!hetsintegr)\w*\b.*\beffekt\w*",
             re.IGNORECASE,
         ),
     ),
@@ -141,7 +175,7 @@ IMPACT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 IMPACT_HINT_RE = re.compile(
-    r"kvinn|\bmän|männ|flick|pojk|jämställd|kön|tjej|kill|mamm|papp", re.IGNORECASE
+    r"kvinn|\bmän|männ|flick|pojk|jämställ|kön|tjej|kill|mamm|papp", re.IGNORECASE
 )
 # Something public whose consequences are described.
 POLICY_RE = re.compile(
@@ -157,7 +191,7 @@ PURPOSE_RE = re.compile(
     r"\b(?:syft\w*|i syfte|ska analysera|ska redovisa|ska belysa|ska beskriva|"
     r"ska utreda|ska bedöma|ska klarlägga|ska kartlägga|ska undersöka|"
     r"ska utvärdera|ska följa upp|ska beakta|ska utgå|bör analysera|"
-    r"uppdrag\w*|direktiv\w*|målet är|mål är|delmål\w*|målet för|"
+    r"uppdrag\w*|direktiv\w*|målet|mål är|delmål\w*|"
     r"presenteras en|redovisas i|se avsnitt|se kapitel|barnkonsekvens\w*|"
     r"jämställdhetsintegrering\w*|saknas|ingen jämställdhetsanalys|"
     r"inte jämställdhetsanalyser\w*)",
@@ -289,7 +323,7 @@ GOAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 GOAL_HINT_RE = re.compile(
-    r"jämställd|makt att forma|fördelning av|mäns våld|kroppslig|CEMR|mål 5|könsförd|"
+    r"jämställd|makt att forma|fördelning av|mäns våld|kroppslig|CEMR|mål 5|målet 5|könsförd|"
     r"SDG|kvinnor, fred|villkor",
     re.IGNORECASE,
 )

@@ -114,9 +114,7 @@ def _figure_start(tokens: list[str], i: int) -> bool:
     if tok in ORDINALS:
         return i > 0 and tokens[i - 1] == "var"
     if tok in NUMBER_WORDS:
-        if nxt in PERCENT_WORDS or nxt in ("av", "stycken"):
-            return True
-        return is_people_word(nxt) or nxt in SEX_WORDS
+        return nxt in PERCENT_WORDS or nxt in ("av", "stycken")
     return False
 
 
@@ -171,6 +169,7 @@ def _head(tokens: list[str], i: int) -> tuple[str, int] | None:
         "stycken",
         "st",
         "sådana",
+        "varit",
     }
     if j < n and tokens[j] == "av" and j + 1 < n and (
         tokens[j + 1] in NUMBER_WORDS or _is_digit_token(tokens[j + 1])
@@ -187,6 +186,9 @@ def _head(tokens: list[str], i: int) -> tuple[str, int] | None:
         if tok in skip:
             j += 1
             continue
+        if nxt in ("är", "var", "varit", "blev") and j + 2 < n:
+            if tokens[j + 2] in SEX_WORDS:
+                return ("sex", j + 2)  # "40 procent av ledamöterna är kvinnor"
         if tok in SEX_WORDS:
             if nxt in ("och", "eller") and j + 2 < n:
                 if frozenset({tok, tokens[j + 2]}) in OPPOSITE_PAIRS:
@@ -203,7 +205,9 @@ def _head(tokens: list[str], i: int) -> tuple[str, int] | None:
             modifiers += 1  # plural adjective: "vuxna", "svenska", "gifta"
             j += 1
             continue
-        return None
+        if tok in FUNCTION_WORDS:
+            return None
+        return ("other", j)
     return None
 
 
@@ -223,6 +227,21 @@ def _sex_before(tokens: list[str], i: int) -> bool:
             before = tokens[k - 1] if k > 0 else ""
             before2 = tokens[k - 2] if k > 1 else ""
             return not (before == "för" and SERVICE_NAME_RE.search(before2))
+    return False
+
+
+def _people_before(tokens: list[str], i: int) -> bool:
+    """A people word shortly before a percent figure ("ungdomar ... 11 procent")."""
+    for k in range(i - 1, max(-1, i - 1 - BACK_WINDOW), -1):
+        tok = tokens[k]
+        if tok == "–" or (
+            _is_digit_token(tok) and tokens[k + 1] in ("–", "år", "års")
+        ):
+            continue  # an age range describing the group: "ungdomar 18–24 år"
+        if tok in CLAUSE_BREAKS or _is_digit_token(tok) or tok in SEX_WORDS:
+            return False
+        if is_people_word(tok):
+            return k == 0 or tokens[k - 1] not in ("per", "/")
     return False
 
 
@@ -273,6 +292,13 @@ def analyse_figures(text: str, header: str | None = None) -> FigureAnalysis:
             continue
         if head and head[0] in ("people", "inclusive"):
             result.people_rules.append("B.figure_of_people")
+        elif (
+            (head is None or head[0] != "other")
+            and i + 1 < len(tokens)
+            and tokens[i + 1] in PERCENT_WORDS
+            and _people_before(tokens, i)
+        ):
+            result.people_rules.append("B.people_with_figure")
     # "antalet elever ... 1 234", "andelen kvinnor ... 51 procent"
     for k, tok in enumerate(tokens):
         if tok.startswith(("antal", "andel")) and len(tok) <= 8:

@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command
+        worker = subprocess.Popen(
             [sys.executable, "-m", "jamkoll.cli", "db_worker", "--interval", "1"]
         )
         try:
