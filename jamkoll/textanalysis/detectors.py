@@ -227,9 +227,11 @@ class GenderImpactAnalysis:
         text = segment.text
         if not IMPACT_HINT_RE.search(text) or PURPOSE_RE.search(text):
             return []
-        if segment.section and IMPACT_HEADING_RE.search(segment.section):
-            if ASSESSMENT_RE.search(text):
-                return _finding(self.name, segment, "C.impact_section")
+        in_impact_section = bool(
+            segment.section and IMPACT_HEADING_RE.search(segment.section)
+        )
+        if in_impact_section and ASSESSMENT_RE.search(text):
+            return _finding(self.name, segment, "C.impact_section")
         context = " ".join(
             part for part in (segment.previous, text, segment.section) if part
         )

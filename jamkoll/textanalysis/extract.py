@@ -381,10 +381,15 @@ def _iter_odt(path: Path, limits: Limits) -> Iterator[Page]:
 
 def _iter_text(path: Path, limits: Limits) -> Iterator[Page]:
     raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (
-        b"\xff\xfe",
-        b"\xfe\xff",
-    ) else ("utf-8-sig", "cp1252"):
+    for encoding in (
+        ("utf-8-sig", "utf-16")
+        if raw[:2]
+        in (
+            b"\xff\xfe",
+            b"\xfe\xff",
+        )
+        else ("utf-8-sig", "cp1252")
+    ):
         try:
             text = raw.decode(encoding)
             break
@@ -395,7 +400,9 @@ def _iter_text(path: Path, limits: Limits) -> Iterator[Page]:
     for index, page_text in enumerate(text.split("\f")):
         if index >= limits.max_pages:
             raise ReaderError(
-                errors.MSG_TOO_MANY_PAGES.format(pages=index + 1, limit=limits.max_pages)
+                errors.MSG_TOO_MANY_PAGES.format(
+                    pages=index + 1, limit=limits.max_pages
+                )
             )
         yield Page(index + 1, [Block("raw", page_text)])
 

@@ -138,11 +138,11 @@ def _excluded(tokens: list[str], i: int) -> bool:
         after = tokens[i + 3] if i + 3 < len(tokens) else ""
         if after in NON_PEOPLE_UNITS or after in MONEY_UNITS:
             return True
-    if _is_year(tok) and nxt not in PERCENT_WORDS and not (
-        is_people_word(nxt) or nxt in SEX_WORDS
-    ):
-        return True
-    return False
+    return (
+        _is_year(tok)
+        and nxt not in PERCENT_WORDS
+        and not (is_people_word(nxt) or nxt in SEX_WORDS)
+    )
 
 
 def _head(tokens: list[str], i: int) -> tuple[str, int] | None:
@@ -171,8 +171,11 @@ def _head(tokens: list[str], i: int) -> tuple[str, int] | None:
         "sådana",
         "varit",
     }
-    if j < n and tokens[j] == "av" and j + 1 < n and (
-        tokens[j + 1] in NUMBER_WORDS or _is_digit_token(tokens[j + 1])
+    if (
+        j < n
+        and tokens[j] == "av"
+        and j + 1 < n
+        and (tokens[j + 1] in NUMBER_WORDS or _is_digit_token(tokens[j + 1]))
     ):
         j += 2  # "sex av tio elever"
     modifiers = 0
@@ -186,13 +189,19 @@ def _head(tokens: list[str], i: int) -> tuple[str, int] | None:
         if tok in skip:
             j += 1
             continue
-        if nxt in ("är", "var", "varit", "blev") and j + 2 < n:
-            if tokens[j + 2] in SEX_WORDS:
-                return ("sex", j + 2)  # "40 procent av ledamöterna är kvinnor"
+        if (
+            nxt in ("är", "var", "varit", "blev")
+            and j + 2 < n
+            and (tokens[j + 2] in SEX_WORDS)
+        ):
+            return ("sex", j + 2)  # "40 procent av ledamöterna är kvinnor"
         if tok in SEX_WORDS:
-            if nxt in ("och", "eller") and j + 2 < n:
-                if frozenset({tok, tokens[j + 2]}) in OPPOSITE_PAIRS:
-                    return ("inclusive", j)
+            if (
+                nxt in ("och", "eller")
+                and j + 2 < n
+                and frozenset({tok, tokens[j + 2]}) in OPPOSITE_PAIRS
+            ):
+                return ("inclusive", j)
             return ("sex", j)
         nxt_is_word = bool(nxt) and nxt[:1].isalpha() and nxt not in FUNCTION_WORDS
         if is_people_word(tok):
@@ -234,9 +243,7 @@ def _people_before(tokens: list[str], i: int) -> bool:
     """A people word shortly before a percent figure ("ungdomar ... 11 procent")."""
     for k in range(i - 1, max(-1, i - 1 - BACK_WINDOW), -1):
         tok = tokens[k]
-        if tok == "–" or (
-            _is_digit_token(tok) and tokens[k + 1] in ("–", "år", "års")
-        ):
+        if tok == "–" or (_is_digit_token(tok) and tokens[k + 1] in ("–", "år", "års")):
             continue  # an age range describing the group: "ungdomar 18–24 år"
         if tok in CLAUSE_BREAKS or _is_digit_token(tok) or tok in SEX_WORDS:
             return False

@@ -30,7 +30,9 @@ PAGE_FURNITURE_RE = re.compile(
 NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-ZÅÄÖ]")
 NUMBER_TOKEN_RE = re.compile(r"^[-–+]?\d[\d.,]*%?$")
 WS_RE = re.compile(r"\s+")
-SENTENCE_END_RE = re.compile(r"(?<=[.!?…:])[\"”’)]?\s+(?=[\"”“'(\[–—-]?\s*[A-ZÅÄÖÉ0-9])")
+SENTENCE_END_RE = re.compile(
+    r"(?<=[.!?…:])[\"”’)]?\s+(?=[\"”“'(\[–—-]?\s*[A-ZÅÄÖÉ0-9])"
+)
 ABBREV_END_RE = re.compile(
     r"(?:\b(?:bl\.a|t\.ex|s\.k|d\.v\.s|dvs|ca|inkl|exkl|resp|jfr|kap|prop|nr|st|"
     r"f\.d|fr\.o\.m|t\.o\.m|o\.s\.v|p\.g\.a|pga|enl|tel|ang|avd|jan|feb|mar|apr|"
@@ -150,13 +152,24 @@ def raw_to_blocks(text: str) -> list[Block]:
             flush()
             line = line[bullet.end() :]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            nxt
+            and len(line.split()) <= MAX_HEADING_WORDS
+            and line[-1] not in ".!?"
+            and looks_like_table_row(_clean_line(nxt).strip())
+        ):
+            flush()  # a caption / column header line just above a table
+            blocks.append(Block("paragraph", line))
+            continue
         if not para and looks_like_heading(line, nxt):
             blocks.append(Block("heading", line))
             continue
         if para and para[-1].endswith("-") and line[:1].islower():
             last = para[-1]
-            if len(last) > 1 and last[-2].isalpha() and not line.startswith(
-                ("och ", "eller ", "samt ")
+            if (
+                len(last) > 1
+                and last[-2].isalpha()
+                and not line.startswith(("och ", "eller ", "samt "))
             ):
                 para[-1] = last[:-1] + line
                 continue
@@ -187,12 +200,16 @@ def iter_segments(pages: Iterable[Page]) -> Iterator[Segment]:
                 elif blk.kind == "table_row":
                     if header is None:
                         header = f"{caption} | {text}" if caption else text
-                    yield Segment("table_row", text, page.number, section, header=header)
+                    yield Segment(
+                        "table_row", text, page.number, section, header=header
+                    )
                 else:
                     header = None
                     short = len(text.split()) <= MAX_HEADING_WORDS
                     caption = text if short and text[-1] not in ".!?" else None
                     previous: str | None = None
                     for sentence in split_sentences(text):
-                        yield Segment("sentence", sentence, page.number, section, previous)
+                        yield Segment(
+                            "sentence", sentence, page.number, section, previous
+                        )
                         previous = sentence

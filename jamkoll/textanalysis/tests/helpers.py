@@ -65,7 +65,9 @@ def make_docx(path: Path) -> Path:
         "fler kvinnor arbetar deltid."
     )
     table = document.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["Grupp", "Kvinnor", "Män"], strict=True):
+    for cell, text in zip(
+        table.rows[0].cells, ["Grupp", "Kvinnor", "Män"], strict=True
+    ):
         cell.text = text
     for cell, text in zip(table.rows[1].cells, ["Chefer", "41", "23"], strict=True):
         cell.text = text
