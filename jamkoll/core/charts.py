@@ -44,6 +44,9 @@ class BarChart:
     ticks: list[tuple[float, str]]
     unit: str
     has_data: bool
+    rotate_labels: bool = False
+    label_limit: int = 18
+    plot_left: int = 48
 
 
 def _nice_max(value: float) -> float:
@@ -68,13 +71,26 @@ def grouped_bar_chart(
     height: int = 260,
     max_value: float | None = None,
 ) -> BarChart:
-    """Lay out bars for `values[category][series]`; missing values draw no bar."""
-    plot_top, plot_bottom, left, right = 16, height - 40, 48, 12
+    """Lay out bars for `values[category][series]`; missing values draw no bar.
+
+    When the category labels would not fit side by side they are drawn at an angle
+    and the chart grows downwards to make room for them.
+    """
+    right = 12
+    n_groups = max(len(categories), 1)
+    longest = max((len(c) for c in categories), default=0)
+    rotate = longest * 6.5 > (width - 48 - right) / n_groups
+    label_limit = 28 if rotate else 18
+    # Rotated labels reach left of their bar and below the plot.
+    left = 48 + (int(min(label_limit, longest) * 4.2) if rotate else 0)
+    slot = (width - left - right) / n_groups
+    bottom_margin = int(min(label_limit, longest) * 4.3 + 24) if rotate else 40
+    height += bottom_margin - 40
+    plot_top, plot_bottom = 16, height - bottom_margin
     present = [v for row in values for v in row if v is not None]
     top = max_value if max_value is not None else _nice_max(max(present, default=0))
     plot_height = plot_bottom - plot_top
-    n_groups = max(len(categories), 1)
-    group_width = (width - left - right) / n_groups
+    group_width = slot
     bar_width = max(min(group_width * 0.8 / max(len(series), 1), 40), 2)
     groups = []
     for gi, category in enumerate(categories):
@@ -119,6 +135,9 @@ def grouped_bar_chart(
         ticks=ticks,
         unit=unit,
         has_data=bool(present),
+        rotate_labels=rotate,
+        label_limit=label_limit,
+        plot_left=left,
     )
 
 

@@ -18,12 +18,23 @@ def representation(
         mandates = mandates.filter(term=term)
     rows = (
         mandates.values(
-            "unit_id", "unit__name", "term_id", "term__starts_on", "role", "person__sex"
+            "unit_id",
+            "unit__name",
+            "unit__kind",
+            "term_id",
+            "term__starts_on",
+            "role",
+            "person__sex",
         )
         .annotate(n=Count("pk"))
         .order_by("-term__starts_on", "unit__kind", "unit__name")
     )
     labels = {t.pk: str(t) for t in Term.objects.filter(organisation=organisation)}
+    kind_order = {kind: i for i, kind in enumerate(Unit.Kind.values)}
+    rows = sorted(
+        rows,
+        key=lambda r: (-r["term__starts_on"].toordinal(), kind_order[r["unit__kind"]], r["unit__name"]),
+    )
     return tally(
         (
             r["unit_id"],
