@@ -13,6 +13,7 @@ MODULES = [
     "benchmarks.pages_bench",
     "benchmarks.indicators_bench",
     "benchmarks.reports_bench",
+    "benchmarks.surveys_bench",
 ]
 
 

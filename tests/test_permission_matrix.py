@@ -11,7 +11,17 @@ from tests.matrix import ALL, UrlCase
 
 # Framework URLs that are not product pages.
 NOT_IN_MATRIX = {"set_language"}
-PUBLIC = {"accounts:login", "core:accessibility", "core:health", "set_language"}
+PUBLIC = {
+    "accounts:login",
+    "core:accessibility",
+    "core:health",
+    "set_language",
+    # A politician answers the survey through a personal link, without an account.
+    "surveys:answer",
+    "surveys:thanks",
+    # The secret token in the URL is the credential (revocable).
+    "meetings:calendar_feed",
+}
 
 
 def _all_cases() -> list[UrlCase]:

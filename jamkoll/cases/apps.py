@@ -1,6 +1,16 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class CasesConfig(AppConfig):
     name = "jamkoll.cases"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # meetings sits on the same layer, so it is reached through its AppConfig
+        # (a generic link) rather than imported.
+        from jamkoll.cases import providers
+
+        if apps.is_installed("jamkoll.meetings"):
+            meetings = apps.get_app_config("meetings")
+            meetings.register_suggestion_provider(providers.cases_to_prepare)  # type: ignore[attr-defined]
+            meetings.register_yearwheel_provider(providers.council_meetings)  # type: ignore[attr-defined]

@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from jamkoll.cases import views
 
 app_name = "cases"
-urlpatterns: list = []
+urlpatterns = [
+    path("arenden/", views.case_list, name="list"),
+    path("arenden/nytt/", views.case_create, name="create"),
+    path("arenden/import/", views.case_import, name="import"),
+    path("arenden/tackning/", views.coverage, name="coverage"),
+    path("arenden/tackning/utskrift/", views.not_given_print, name="not_given_print"),
+    path("arenden/<int:pk>/", views.case_detail, name="detail"),
+    path("arenden/<int:pk>/andra/", views.case_edit, name="edit"),
+    path("arenden/<int:pk>/beredning/", views.case_prepare, name="prepare"),
+]

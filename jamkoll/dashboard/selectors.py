@@ -31,7 +31,28 @@ def attention(*, user: User, organisation: Organisation) -> list[Panel]:
     roles = roles_in(user, organisation.pk)
     panels: list[Panel] = []
     panels.extend(_structure_panels(organisation=organisation, roles=roles))
+    panels.extend(
+        _result_request_panels(user=user, organisation=organisation, roles=roles)
+    )
+    panels.extend(_review_panels(organisation=organisation, roles=roles))
+    panels.extend(_survey_panels(organisation=organisation, roles=roles))
     return panels
+
+
+def _survey_panels(*, organisation: Organisation, roles: frozenset[str]) -> list[Panel]:
+    """Open and unsent rounds of the politician survey, for those who run it."""
+    from jamkoll.surveys.selectors import dashboard_panels
+
+    return [
+        Panel(
+            title=p["title"],
+            items=[Item(text, url, note) for text, url, note in p["items"]],
+            empty=p["empty"],
+            action_url=p["action_url"],
+            action_label=p["action_label"],
+        )
+        for p in dashboard_panels(organisation=organisation, roles=roles)
+    ]
 
 
 def _structure_panels(
@@ -50,5 +71,44 @@ def _structure_panels(
             title=_("The organisation"),
             items=missing,
             empty=_("The organisation's structure is in place."),
+        )
+    ]
+
+
+def _result_request_panels(
+    *, user: User, organisation: Organisation, roles: frozenset[str]
+) -> list[Panel]:
+    """Demands: awaiting assessment and overdue (the body), to answer (managers)."""
+    from jamkoll.result_requests.selectors import dashboard_panels
+
+    return [
+        Panel(
+            title=p["title"],
+            items=[Item(text, url, note) for text, url, note in p["items"]],
+            empty=p["empty"],
+            action_url=p["action_url"],
+            action_label=p["action_label"],
+        )
+        for p in dashboard_panels(user=user, organisation=organisation, roles=roles)
+    ]
+
+
+def _review_panels(*, organisation: Organisation, roles: frozenset[str]) -> list[Panel]:
+    """Document reviews still in progress, for those who carry them out."""
+    if not roles & {Role.ADMIN, Role.STRATEGIST}:
+        return []
+    from jamkoll.reviews import selectors as reviews
+
+    in_progress = list(reviews.reviews_in_progress(organisation=organisation)[:10])
+    return [
+        Panel(
+            title=str(reviews.IN_PROGRESS_TITLE),
+            items=[
+                Item(r.title, r.get_absolute_url(), f"{r.unit.name}, {r.year}")
+                for r in in_progress
+            ],
+            empty=str(reviews.IN_PROGRESS_EMPTY),
+            action_url="/granskningar/ny/",
+            action_label=str(reviews.IN_PROGRESS_ACTION),
         )
     ]

@@ -1,4 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from jamkoll.reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("arsrapport/", views.index, name="index"),
+    path("arsrapport/<int:year>/", views.detail, name="detail"),
+    path("arsrapport/<int:year>/texter/", views.edit_texts, name="edit_texts"),
+    path(
+        "arsrapport/<int:year>/utvecklingsomraden/nytt/",
+        views.area_create,
+        name="area_create",
+    ),
+    path(
+        "arsrapport/utvecklingsomraden/<int:pk>/andra/",
+        views.area_edit,
+        name="area_edit",
+    ),
+    path(
+        "arsrapport/utvecklingsomraden/<int:pk>/ta-bort/",
+        views.area_delete,
+        name="area_delete",
+    ),
+    path("arsrapport/<int:year>/status/", views.change_status, name="change_status"),
+    path("arsrapport/<int:year>/versioner/", views.versions, name="versions"),
+    path(
+        "arsrapport/<int:year>/ladda-ner/<str:fmt>/",
+        views.download,
+        name="download",
+    ),
+]

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from jamkoll.dashboard import demo
@@ -18,7 +19,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not getattr(settings, "JAMKOLL_DEMO_ENABLED", False):
             raise CommandError("Demodata kan inte laddas med produktionsinställningar.")
-        demo.load(today=timezone.localdate(), progress=lambda m: self.stdout.write(m))
+        # Demo content goes through the real services, which send mail; keep those
+        # messages out of the console.
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+        ):
+            demo.load(
+                today=timezone.localdate(), progress=lambda m: self.stdout.write(m)
+            )
         if options["print_logins"]:
             self.stdout.write("")
             self.stdout.write(

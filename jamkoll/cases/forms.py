@@ -1,0 +1,83 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jamkoll.cases.models import Case
+from jamkoll.organisations.models import Organisation, Unit
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = [
+            "case_number",
+            "title",
+            "deciding_body",
+            "meeting_on",
+            "responsible_board",
+            "documents",
+        ]
+        widgets = {"meeting_on": DateInput()}
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        units = Unit.objects.of(organisation)
+        self.fields["deciding_body"].queryset = units.filter(
+            kind__in=[Unit.Kind.COUNCIL, Unit.Kind.EXECUTIVE_BOARD]
+        )
+        self.fields["responsible_board"].queryset = units.filter(
+            kind__in=[Unit.Kind.BOARD, Unit.Kind.EXECUTIVE_BOARD, Unit.Kind.COMPANY]
+        )
+
+
+class PreparationForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = [
+            "preparation",
+            "statement",
+            "gender_assessment",
+            "not_relevant_reason",
+            "noticed_on",
+        ]
+        widgets = {"preparation": forms.RadioSelect, "noticed_on": DateInput()}
+        help_texts = {
+            "statement": _("For a prepared case: the body's statement (yttrande)."),
+            "gender_assessment": _(
+                "For a prepared case: does the decision document show consequences for "
+                "women and men, girls and boys?"
+            ),
+            "not_relevant_reason": _("For a case that is not relevant: why."),
+            "noticed_on": _("For a case the body was not given: when it was noticed."),
+        }
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Case list (CSV or Excel)"),
+        help_text=_(
+            "The first row holds the column names, e.g. Diarienummer, Rubrik, Beslutande "
+            "organ, Sammanträdesdatum, Ansvarig nämnd, Handlingar."
+        ),
+    )
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not upload.name.lower().endswith((".csv", ".txt", ".xlsx", ".xlsm")):
+            raise forms.ValidationError(
+                _("Choose a CSV file or an Excel file (.xlsx).")
+            )
+        return upload

@@ -1,0 +1,151 @@
+"""Council cases (ärenden till fullmäktige/styrelsen) and the body's preparation of them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from jamkoll.core.models import BaseModel
+
+DECIDING_BODY_KIND = _("Cases are decided by the council or the executive board.")
+OTHER_ORGANISATION = _("The units must belong to the case's organisation.")
+RESPONSIBLE_BOARD_KIND = _(
+    "The responsible unit must be a board, the executive board or a company."
+)
+STATEMENT_REQUIRED = _("A prepared case needs the body's statement (yttrande).")
+GENDER_ASSESSMENT_REQUIRED = _(
+    "A prepared case needs the gender-perspective assessment."
+)
+REASON_REQUIRED = _("Say why the case is not relevant for the body.")
+NOTICED_ON_REQUIRED = _(
+    "Give the date the body noticed it had not been given the case."
+)
+
+
+class CaseQuerySet(models.QuerySet["Case"]):
+    def in_year(self, year: int) -> "CaseQuerySet":
+        return self.filter(meeting_on__year=year)
+
+    def not_given_chance(self) -> "CaseQuerySet":
+        return self.filter(preparation=Case.Preparation.NOT_GIVEN_CHANCE)
+
+    def to_prepare(self) -> "CaseQuerySet":
+        return self.filter(preparation=Case.Preparation.UNHANDLED)
+
+
+class Case(BaseModel):
+    """A case (ärende) before the council or executive board, and whether the body
+    prepared it (beredning)."""
+
+    class Preparation(models.TextChoices):
+        UNHANDLED = "unhandled", _("Not yet handled")
+        PREPARED = "prepared", _("Prepared")
+        NOT_RELEVANT = "not_relevant", _("Not relevant")
+        NOT_GIVEN_CHANCE = "not_given_chance", _("Not prepared – not given the chance")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        models.CASCADE,
+        related_name="cases",
+        verbose_name=_("organisation"),
+    )
+    case_number = models.CharField(_("case number (diarienummer)"), max_length=40)
+    title = models.CharField(_("title"), max_length=300)
+    deciding_body = models.ForeignKey(
+        "organisations.Unit",
+        models.PROTECT,
+        related_name="cases_to_decide",
+        verbose_name=_("deciding body"),
+    )
+    meeting_on = models.DateField(_("meeting date"))
+    responsible_board = models.ForeignKey(
+        "organisations.Unit",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases_responsible_for",
+        verbose_name=_("responsible board"),
+    )
+    documents = models.TextField(
+        _("documents"),
+        blank=True,
+        help_text=_("One document per line: a link or a name."),
+    )
+    preparation = models.CharField(
+        _("preparation"),
+        max_length=20,
+        choices=Preparation,
+        default=Preparation.UNHANDLED,
+    )
+    statement = models.TextField(_("statement (yttrande)"), blank=True)
+    gender_assessment = models.TextField(_("gender-perspective assessment"), blank=True)
+    not_relevant_reason = models.TextField(_("reason it is not relevant"), blank=True)
+    noticed_on = models.DateField(_("noticed on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["meeting_on", "case_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "case_number"], name="case_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    preparation__in=[
+                        "unhandled",
+                        "prepared",
+                        "not_relevant",
+                        "not_given_chance",
+                    ]
+                ),
+                name="case_preparation_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:detail", args=[self.pk])
+
+    def document_lines(self) -> list[str]:
+        return [line.strip() for line in self.documents.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.deciding_body_id is not None:
+            if self.deciding_body.kind not in {"council", "executive_board"}:
+                errors.setdefault("deciding_body", []).append(DECIDING_BODY_KIND)
+            elif self.deciding_body.organisation_id != self.organisation_id:
+                errors.setdefault("deciding_body", []).append(OTHER_ORGANISATION)
+        if self.responsible_board_id is not None:
+            board = self.responsible_board
+            if board.organisation_id != self.organisation_id:
+                errors.setdefault("responsible_board", []).append(OTHER_ORGANISATION)
+            elif board.kind not in {"board", "executive_board", "company"}:
+                errors.setdefault("responsible_board", []).append(
+                    RESPONSIBLE_BOARD_KIND
+                )
+        if self.preparation == self.Preparation.PREPARED:
+            if not self.statement.strip():
+                errors.setdefault("statement", []).append(STATEMENT_REQUIRED)
+            if not self.gender_assessment.strip():
+                errors.setdefault("gender_assessment", []).append(
+                    GENDER_ASSESSMENT_REQUIRED
+                )
+        elif self.preparation == self.Preparation.NOT_RELEVANT:
+            if not self.not_relevant_reason.strip():
+                errors.setdefault("not_relevant_reason", []).append(REASON_REQUIRED)
+        elif (
+            self.preparation == self.Preparation.NOT_GIVEN_CHANCE
+            and self.noticed_on is None
+        ):
+            errors.setdefault("noticed_on", []).append(NOTICED_ON_REQUIRED)
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,71 @@
+"""`jamkoll indicators export --municipality … [--kpi …] --format csv|xlsx [--output PATH]`."""
+
+import csv
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from jamkoll.indicators import imports
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return ""
+    return repr(value) if value != int(value) else str(int(value))
+
+
+class Command(BaseCommand):
+    help = "Export stored Kolada values as kpi,municipality,period,gender,value rows."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        export = sub.add_parser("export", help="Open-data export of stored values.")
+        export.add_argument(
+            "--municipality", action="append", default=[], required=True
+        )
+        export.add_argument("--kpi", action="append", default=[])
+        export.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+        export.add_argument(
+            "--output", default=None, help="File path (default: stdout for csv)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        municipalities = imports.parse_ids(" ".join(options["municipality"]))
+        kpis = imports.parse_ids(" ".join(options["kpi"])) or None
+        rows = imports.export_rows(municipalities=municipalities, kpis=kpis)
+        if options["format"] == "xlsx":
+            if not options["output"]:
+                raise CommandError(_("An Excel export needs --output PATH."))
+            count = self._xlsx(rows, options["output"])
+        elif options["output"]:
+            with open(options["output"], "w", encoding="utf-8", newline="") as handle:
+                count = self._csv(rows, handle)
+        else:
+            count = self._csv(
+                rows, self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
+            )
+        self.stderr.write(_("%(n)s rows exported.") % {"n": count})
+
+    def _csv(self, rows: Any, handle: Any) -> int:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(imports.EXPORT_HEADER)
+        count = 0
+        for kpi, municipality, period, gender, value in rows:
+            writer.writerow([kpi, municipality, period, gender, _cell(value)])
+            count += 1
+        return count
+
+    def _xlsx(self, rows: Any, path: str) -> int:
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("values")
+        sheet.append(list(imports.EXPORT_HEADER))
+        count = 0
+        for kpi, municipality, period, gender, value in rows:
+            sheet.append([kpi, municipality, period, gender, value])
+            count += 1
+        book.save(path)
+        return count

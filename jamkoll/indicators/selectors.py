@@ -1,0 +1,451 @@
+"""Read paths for indicator pages, the gender-gap overview and the action plan."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from jamkoll.accounts.models import User
+from jamkoll.indicators import gaps, permissions, progress
+from jamkoll.indicators.linechart import LineChart, line_chart
+from jamkoll.indicators.models import (
+    RIKET,
+    Action,
+    CharterArticle,
+    ComparisonGroup,
+    Goal,
+    ImportRun,
+    Indicator,
+    LocalValue,
+    Municipality,
+    NationalGoal,
+    Value,
+)
+from jamkoll.organisations.models import Organisation
+
+#: The direction of change looks at the most recent periods with a gap.
+DIRECTION_WINDOW = 5
+
+
+class Point(NamedTuple):
+    period: int
+    gender: str
+    value: float | None
+
+
+@dataclass
+class SeriesRow:
+    period: int
+    label: str
+    women: float | None
+    men: float | None
+    total: float | None
+    gap: float | None
+    ratio: float | None
+    national_total: float | None = None
+    national_gap: float | None = None
+    group_total: float | None = None
+
+
+@dataclass
+class IndicatorDetail:
+    indicator: Indicator
+    rows: list[SeriesRow]
+    is_split: bool
+    direction: gaps.Direction
+    trend_per_year: float | None
+    chart: LineChart
+    summary: str
+    group: ComparisonGroup | None
+
+
+@dataclass
+class GapRow:
+    indicator: Indicator
+    period: int
+    women: float | None
+    men: float | None
+    gap: float
+    ratio: float | None
+    direction: gaps.Direction
+    national_gap: float | None
+    group_gap: float | None
+
+    @property
+    def size(self) -> float:
+        return abs(self.gap)
+
+
+@dataclass
+class GapOverview:
+    rows: list[GapRow] = field(default_factory=list)
+    not_split: list[Indicator] = field(default_factory=list)
+    without_gap: list[Indicator] = field(default_factory=list)
+    group: ComparisonGroup | None = None
+    has_demo: bool = False
+
+
+def comparison_group(*, organisation: Organisation) -> ComparisonGroup | None:
+    return (
+        ComparisonGroup.objects.filter(organisation=organisation)
+        .prefetch_related("municipalities")
+        .first()
+    )
+
+
+def indicator_list(*, user: User, organisation: Organisation) -> QuerySet[Indicator]:
+    """Kolada indicators with figures for the organisation, and its local indicators."""
+    own_values = Value.objects.filter(
+        indicator=OuterRef("pk"), municipality__code=organisation.code
+    )
+    return (
+        permissions.indicators_visible_to(user)
+        .annotate(has_own_values=Exists(own_values))
+        .filter(Q(organisation=organisation) | Q(source="kolada", has_own_values=True))
+        .order_by("source", "code")
+    )
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(sum(present) / len(present), 2) if present else None
+
+
+def _series_by_place(
+    indicator: Indicator, codes: Sequence[str]
+) -> dict[str, list[Point]]:
+    by_place: dict[str, list[Point]] = defaultdict(list)
+    rows = Value.objects.filter(indicator=indicator, municipality__code__in=codes)
+    for code, period, gender, value in rows.values_list(
+        "municipality__code", "period", "gender", "value"
+    ):
+        by_place[code].append(Point(period, gender, value))
+    return by_place
+
+
+def _local_points(indicator: Indicator) -> tuple[list[Point], dict[int, str]]:
+    labels: dict[int, str] = {}
+    points: list[Point] = []
+    rows = LocalValue.objects.filter(indicator=indicator, unit__isnull=True)
+    for period, sub_period, gender, value in rows.values_list(
+        "period", "sub_period", "gender", "value"
+    ):
+        key = period * 100 + sub_period
+        if sub_period == 0:
+            labels[key] = str(period)
+        elif indicator.period_kind == Indicator.PeriodKind.TERTIAL:
+            labels[key] = _("%(year)s T%(n)s") % {"year": period, "n": sub_period}
+        else:
+            labels[key] = f"{period}-{sub_period:02d}"
+        points.append(Point(key, gender, value))
+    return points, labels
+
+
+def _by_period(points: Sequence[Point]) -> dict[int, dict[str, float | None]]:
+    table: dict[int, dict[str, float | None]] = defaultdict(dict)
+    for point in points:
+        table[point.period][point.gender] = point.value
+    return table
+
+
+def _direction(series: Sequence[gaps.GapPoint], threshold: float) -> gaps.Direction:
+    recent = [p for p in series if p.gap is not None][-DIRECTION_WINDOW:]
+    return gaps.gap_direction(recent, threshold=threshold, method="trend")
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def indicator_detail(
+    *, indicator: Indicator, organisation: Organisation
+) -> IndicatorDetail:
+    """Women, men and total over time, with Riket and the comparison group (Kolada)."""
+    group = comparison_group(organisation=organisation)
+    labels: dict[int, str] = {}
+    national: dict[int, dict[str, float | None]] = {}
+    group_tables: list[dict[int, dict[str, float | None]]] = []
+    if indicator.is_kolada:
+        group_codes = [m.code for m in group.municipalities.all()] if group else []
+        places = _series_by_place(indicator, [organisation.code, RIKET, *group_codes])
+        own = places.get(organisation.code, [])
+        if organisation.code != RIKET:
+            national = _by_period(places.get(RIKET, []))
+        group_tables = [_by_period(places.get(code, [])) for code in group_codes]
+    else:
+        own, labels = _local_points(indicator)
+    table = _by_period(own)
+    try:
+        series = gaps.gap_series(own)
+        is_split = True
+    except gaps.NotSplitBySex:
+        series = [
+            gaps.GapPoint(p, None, None, table[p].get("T"), None, None)
+            for p in sorted(table)
+        ]
+        is_split = False
+    is_split = is_split and indicator.is_split_by_sex
+    rows = []
+    for point in series:
+        nat = national.get(point.period, {})
+        rows.append(
+            SeriesRow(
+                period=point.period,
+                label=labels.get(point.period, str(point.period)),
+                women=point.women,
+                men=point.men,
+                total=point.total,
+                gap=_round(point.gap),
+                ratio=_round(point.ratio),
+                national_total=nat.get("T"),
+                national_gap=_round(gaps.gap(nat.get("K"), nat.get("M"))),
+                group_total=_mean(
+                    [t.get(point.period, {}).get("T") for t in group_tables]
+                ),
+            )
+        )
+    direction = (
+        _direction(series, indicator.stable_threshold)
+        if is_split
+        else gaps.Direction.INSUFFICIENT_DATA
+    )
+    trend = gaps.gap_trend(series) if is_split else None
+    chart_series: list[tuple[str, list[float | None]]] = []
+    if is_split:
+        chart_series += [
+            (_("Women"), [r.women for r in rows]),
+            (_("Men"), [r.men for r in rows]),
+        ]
+    chart_series.append((_("Total"), [r.total for r in rows]))
+    if national:
+        chart_series.append((_("Sweden (total)"), [r.national_total for r in rows]))
+    if group_tables:
+        chart_series.append(
+            (_("Comparison group (mean)"), [r.group_total for r in rows])
+        )
+    chart = line_chart(
+        periods=[r.label for r in rows], series=chart_series, unit=indicator.unit
+    )
+    return IndicatorDetail(
+        indicator=indicator,
+        rows=rows,
+        is_split=is_split,
+        direction=direction,
+        trend_per_year=None if trend is None else round(trend.slope, 2),
+        chart=chart,
+        summary=_summary(rows, is_split, direction),
+        group=group,
+    )
+
+
+DIRECTION_TEXT = {
+    gaps.Direction.NARROWING: "narrowing",
+    gaps.Direction.WIDENING: "widening",
+    gaps.Direction.STABLE: "stable",
+    gaps.Direction.INSUFFICIENT_DATA: "insufficient",
+}
+
+
+def direction_label(direction: gaps.Direction) -> str:
+    return {
+        gaps.Direction.NARROWING: _("Gap narrowing"),
+        gaps.Direction.WIDENING: _("Gap widening"),
+        gaps.Direction.STABLE: _("Gap stable"),
+        gaps.Direction.INSUFFICIENT_DATA: _("Too few years to tell"),
+    }[direction]
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _summary(
+    rows: Sequence[SeriesRow], is_split: bool, direction: gaps.Direction
+) -> str:
+    """A sentence that says what the chart shows (its text alternative)."""
+    known = [r for r in rows if r.women is not None or r.total is not None]
+    if not known:
+        return _("There are no figures yet.")
+    first, last = known[0], known[-1]
+    if not is_split:
+        return _(
+            "The total went from %(first)s in %(start)s to %(last)s in %(end)s."
+        ) % {
+            "first": _fmt(first.total),
+            "start": first.label,
+            "last": _fmt(last.total),
+            "end": last.label,
+        }
+    return _(
+        "Women went from %(w1)s in %(start)s to %(w2)s in %(end)s, men from %(m1)s "
+        "to %(m2)s. The gap between women and men is %(gap)s in %(end)s. %(direction)s."
+    ) % {
+        "w1": _fmt(first.women),
+        "w2": _fmt(last.women),
+        "m1": _fmt(first.men),
+        "m2": _fmt(last.men),
+        "start": first.label,
+        "end": last.label,
+        "gap": _fmt(last.gap),
+        "direction": direction_label(direction),
+    }
+
+
+def gap_overview(*, user: User, organisation: Organisation) -> GapOverview:
+    """Every Kolada indicator with figures for the organisation, largest gaps first.
+
+    Each row shows the latest year with both a women's and a men's figure, the
+    direction of change over the last five such years, Riket's gap and the mean
+    gap of the comparison group for the same year. Queries do not grow with the
+    number of indicators.
+    """
+    overview = GapOverview(group=comparison_group(organisation=organisation))
+    group_codes = (
+        [m.code for m in overview.group.municipalities.all()] if overview.group else []
+    )
+    codes = {organisation.code, RIKET, *group_codes}
+    ids = dict(Municipality.objects.filter(code__in=codes).values_list("pk", "code"))
+    own_id = next((pk for pk, code in ids.items() if code == organisation.code), None)
+    if own_id is None:
+        return overview
+    indicators = {
+        i.pk: i
+        for i in permissions.indicators_visible_to(user)
+        .filter(
+            source=Indicator.Source.KOLADA,
+            values__municipality_id=own_id,
+        )
+        .distinct()
+    }
+    points: dict[tuple[int, str], list[Point]] = defaultdict(list)
+    for indicator_id, municipality_id, period, gender, value in Value.objects.filter(
+        indicator_id__in=list(indicators), municipality_id__in=list(ids)
+    ).values_list("indicator_id", "municipality_id", "period", "gender", "value"):
+        points[(indicator_id, ids[municipality_id])].append(
+            Point(period, gender, value)
+        )
+    for indicator in sorted(indicators.values(), key=lambda i: i.code):
+        overview.has_demo = overview.has_demo or indicator.is_demo
+        if not indicator.is_split_by_sex:
+            overview.not_split.append(indicator)
+            continue
+        try:
+            series = gaps.gap_series(points[(indicator.pk, organisation.code)])
+        except gaps.NotSplitBySex:
+            overview.not_split.append(indicator)
+            continue
+        with_gap = [p for p in series if p.gap is not None]
+        if not with_gap:
+            overview.without_gap.append(indicator)
+            continue
+        latest = with_gap[-1]
+        overview.rows.append(
+            GapRow(
+                indicator=indicator,
+                period=latest.period,
+                women=latest.women,
+                men=latest.men,
+                gap=round(latest.gap, 2),  # type: ignore[arg-type]
+                ratio=_round(latest.ratio),
+                direction=_direction(series, indicator.stable_threshold),
+                national_gap=_gap_at(points[(indicator.pk, RIKET)], latest.period)
+                if organisation.code != RIKET
+                else None,
+                group_gap=_mean(
+                    [
+                        _gap_at(points[(indicator.pk, c)], latest.period)
+                        for c in group_codes
+                    ]
+                ),
+            )
+        )
+    overview.rows.sort(key=lambda r: (-r.size, r.indicator.code))
+    return overview
+
+
+def _gap_at(points: Sequence[Point], period: int) -> float | None:
+    slot = {p.gender: p.value for p in points if p.period == period}
+    return _round(gaps.gap(slot.get("K"), slot.get("M")))
+
+
+def import_runs(*, organisation: Organisation) -> QuerySet[ImportRun]:
+    return ImportRun.objects.filter(organisation=organisation).select_related(
+        "started_by"
+    )
+
+
+# --------------------------------------------------------------------------
+# Goals and the action plan
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class GoalWithProgress:
+    goal: Goal
+    rollup: progress.Rollup
+
+
+@dataclass
+class ArticleWithProgress:
+    article: CharterArticle
+    rollup: progress.Rollup
+
+
+def goal_list(*, organisation: Organisation) -> list[GoalWithProgress]:
+    """The organisation's goals with tags and the roll-up of their actions."""
+    goals = (
+        Goal.objects.filter(organisation=organisation)
+        .prefetch_related(
+            "national_goals",
+            "articles",
+            "indicators",
+            Prefetch(
+                "actions", queryset=Action.objects.only("pk", "status", "progress")
+            ),
+        )
+        .order_by("title")
+    )
+    return [
+        GoalWithProgress(
+            goal, progress.rollup((a.status, a.progress) for a in goal.actions.all())
+        )
+        for goal in goals
+    ]
+
+
+def action_list(*, organisation: Organisation) -> QuerySet[Action]:
+    return (
+        Action.objects.filter(organisation=organisation)
+        .select_related("owner")
+        .prefetch_related("goals", "national_goals", "articles", "milestones")
+        .order_by("due_on", "title")
+    )
+
+
+def article_progress(*, organisation: Organisation) -> list[ArticleWithProgress]:
+    """Every charter article with the roll-up of the actions tagged to it."""
+    tagged = Action.articles.through.objects.filter(
+        action__organisation=organisation
+    ).values_list("charterarticle_id", "action__status", "action__progress")
+    rollups = progress.rollup_by(tagged)
+    empty = progress.rollup(())
+    return [
+        ArticleWithProgress(article, rollups.get(article.pk, empty))
+        for article in CharterArticle.objects.all()
+    ]
+
+
+def national_goal_progress(
+    *, organisation: Organisation
+) -> list[tuple[NationalGoal, progress.Rollup]]:
+    tagged = Action.national_goals.through.objects.filter(
+        action__organisation=organisation
+    ).values_list("nationalgoal_id", "action__status", "action__progress")
+    rollups = progress.rollup_by(tagged)
+    empty = progress.rollup(())
+    return [(g, rollups.get(g.pk, empty)) for g in NationalGoal.objects.all()]

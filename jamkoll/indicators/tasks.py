@@ -1,0 +1,19 @@
+"""Background work: Kolada imports started from the web page."""
+
+from django.conf import settings
+from django_tasks import task
+
+from jamkoll.indicators import kolada
+from jamkoll.indicators.imports import run_kolada_import
+from jamkoll.indicators.models import ImportRun
+
+
+@task()
+def run_import(run_id: int) -> str:
+    """Carry out (or resume) one import run; returns its final status."""
+    run = ImportRun.objects.get(pk=run_id)
+    cache_dir = getattr(settings, "KOLADA_CACHE_DIR", None)
+    cache = kolada.DirectoryCache(cache_dir) if cache_dir else None
+    with kolada.KoladaClient(base_url=run.base_url, cache=cache) as client:
+        run = run_kolada_import(run=run, client=client)
+    return run.status

@@ -1,0 +1,71 @@
+"""Who may see and change meetings, minutes and the year wheel.
+
+Everyone with a role in the organisation reads; the body's secretary (strateg) and
+administrators write; only the designated approvers (justerare) approve minutes, each
+signing as the person linked to their own user account.
+"""
+
+from django.db.models import QuerySet
+
+from jamkoll.accounts.models import User
+from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids_of
+from jamkoll.meetings.models import (
+    CalendarFeed,
+    Decision,
+    Meeting,
+    Minutes,
+    YearWheelRule,
+)
+from jamkoll.members.models import Person
+
+
+def _org_id(obj: object) -> int | None:
+    if hasattr(obj, "organisation_id"):
+        return obj.organisation_id  # type: ignore[no-any-return]
+    return getattr(obj, "pk", None)
+
+
+def can_view(user: User, obj: object) -> bool:
+    """Meetings and their papers are read by everyone holding a role in the organisation."""
+    return _org_id(obj) in organisation_ids_of(user)
+
+
+def can_edit(user: User, obj: object) -> bool:
+    """Meetings, agendas, minutes and the year wheel are kept by strategists and
+    administrators (the body's secretary)."""
+    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+
+
+def approver_person(user: User, minutes: Minutes) -> Person | None:
+    """The designated approver (justerare) that `user` is, if any."""
+    if not user.is_authenticated or not can_view(user, minutes.meeting):
+        return None
+    return minutes.approvers.filter(user=user).first()
+
+
+def can_approve(user: User, minutes: Minutes) -> bool:
+    """Minutes are approved (justeras) only by a designated approver, signing as the
+    person linked to their own account, who has not signed yet."""
+    if minutes.is_approved:
+        return False
+    person = approver_person(user, minutes)
+    return person is not None and not minutes.approvals.filter(person=person).exists()
+
+
+def meetings_visible_to(user: User) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(organisation_id__in=organisation_ids_of(user))
+
+
+def decisions_visible_to(user: User) -> QuerySet[Decision]:
+    return Decision.objects.filter(organisation_id__in=organisation_ids_of(user))
+
+
+def rules_visible_to(user: User) -> QuerySet[YearWheelRule]:
+    return YearWheelRule.objects.filter(organisation_id__in=organisation_ids_of(user))
+
+
+def feeds_of(user: User) -> QuerySet[CalendarFeed]:
+    """A user manages only their own calendar addresses."""
+    return CalendarFeed.objects.filter(
+        user=user, organisation_id__in=organisation_ids_of(user)
+    )

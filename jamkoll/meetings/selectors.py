@@ -1,0 +1,205 @@
+"""Read paths for meeting pages, the year wheel and other apps' reports."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from jamkoll.meetings import recurrence
+from jamkoll.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Commitment,
+    Decision,
+    DevelopmentNeed,
+    Meeting,
+)
+from jamkoll.meetings.yearwheel import WheelEvent, events_for_year
+from jamkoll.members.models import Membership
+from jamkoll.organisations.models import Organisation, Unit
+
+
+@dataclass(frozen=True)
+class BodyYear:
+    """How many meetings a body held (or has planned) in a year, against its target."""
+
+    body: Unit
+    year: int
+    held: int
+    planned: int
+    target: int
+
+    @property
+    def total(self) -> int:
+        return self.held + self.planned
+
+    @property
+    def on_track(self) -> bool:
+        return self.total >= self.target
+
+
+@dataclass(frozen=True)
+class Quorum:
+    members: int
+    present: int
+
+    @property
+    def needed(self) -> int:
+        return self.members // 2 + 1
+
+    @property
+    def is_quorate(self) -> bool:
+        """More than half of the members are present (serving substitutes count)."""
+        return self.members > 0 and self.present * 2 > self.members
+
+
+def meeting_list(
+    *, visible: QuerySet[Meeting], organisation: Organisation, year: int
+) -> QuerySet[Meeting]:
+    return (
+        visible.filter(organisation=organisation, held_on__year=year)
+        .select_related("body", "counterpart", "minutes")
+        .annotate(item_count=Count("agenda_items"))
+        .order_by("held_on", "starts_at")
+    )
+
+
+def body_years(
+    *, organisation: Organisation, year: int, today: dt.date
+) -> list[BodyYear]:
+    """Meetings per equality body in `year` (dialogue meetings not counted), two queries."""
+    bodies = list(Unit.objects.of(organisation).equality_bodies())
+    counts = (
+        Meeting.objects.filter(organisation=organisation, held_on__year=year)
+        .exclude(kind=Meeting.Kind.DIALOGUE)
+        .values("body_id")
+        .annotate(
+            held=Count("pk", filter=Q(held_on__lt=today)),
+            planned=Count("pk", filter=Q(held_on__gte=today)),
+        )
+    )
+    by_body: dict[int, dict[str, int]] = {row["body_id"]: row for row in counts}
+    return [
+        BodyYear(
+            body=body,
+            year=year,
+            held=by_body.get(body.pk, {}).get("held", 0),
+            planned=by_body.get(body.pk, {}).get("planned", 0),
+            target=body.yearly_meeting_target or 10,
+        )
+        for body in bodies
+    ]
+
+
+def meeting_detail(*, visible: QuerySet[Meeting], pk: int) -> Meeting:
+    """One meeting with everything its page shows, in a fixed number of queries."""
+    return (
+        visible.select_related("body", "counterpart", "organisation", "minutes")
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
+                    "decisions"
+                ),
+            ),
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("person", "person__party"),
+            ),
+            "questions",
+            "commitments",
+            Prefetch(
+                "development_needs",
+                queryset=DevelopmentNeed.objects.select_related("unit"),
+            ),
+            "minutes__approvers",
+            "minutes__approvals__person",
+            "minutes__corrections__made_by",
+            "minutes__corrections__agenda_item",
+        )
+        .get(pk=pk)
+    )
+
+
+def quorum(*, meeting: Meeting) -> Quorum:
+    """Quorum from the prefetched attendance and the body's members on the date."""
+    members = (
+        Membership.objects.filter(
+            unit_id=meeting.body_id, starts_on__lte=meeting.held_on
+        )
+        .exclude(ends_on__lt=meeting.held_on)
+        .exclude(term__ends_on__lt=meeting.held_on)
+        .exclude(role=Membership.Role.SUBSTITUTE)
+        .count()
+    )
+    present = sum(1 for a in meeting.attendances.all() if a.counts_for_quorum)
+    return Quorum(members=members, present=present)
+
+
+def open_decisions(
+    *, visible: QuerySet[Decision], organisation: Organisation
+) -> QuerySet[Decision]:
+    return (
+        visible.filter(organisation=organisation)
+        .select_related("agenda_item__meeting")
+        .order_by("completed_on", "due_on", "pk")
+    )
+
+
+def open_commitments(*, organisation: Organisation) -> QuerySet[Commitment]:
+    return (
+        Commitment.objects.filter(meeting__organisation=organisation)
+        .open()
+        .select_related("meeting__counterpart")
+        .order_by("due_on")
+    )
+
+
+def development_needs(
+    *, organisation: Organisation, year: int | None = None
+) -> QuerySet[DevelopmentNeed]:
+    """Development needs (utvecklingsbehov) found at dialogue meetings; the yearly report
+    gathers them per year."""
+    needs = DevelopmentNeed.objects.filter(organisation=organisation).select_related(
+        "unit", "meeting"
+    )
+    if year is not None:
+        needs = needs.filter(meeting__held_on__year=year)
+    return needs.order_by("meeting__held_on", "pk")
+
+
+@dataclass(frozen=True)
+class DayCell:
+    date: dt.date
+    events: list[WheelEvent]
+
+
+@dataclass(frozen=True)
+class MonthView:
+    month: int
+    first_day: dt.date
+    weeks: list[list[DayCell | None]]
+    event_list: list[WheelEvent]
+
+
+def year_wheel(*, organisation: Organisation, year: int) -> list[MonthView]:
+    """Twelve month grids with the year's events."""
+    events = events_for_year(organisation=organisation, year=year)
+    months = []
+    for month in range(1, 13):
+        in_month = [e for e in events if e.date.month == month and e.date.year == year]
+        by_day: dict[dt.date, list[WheelEvent]] = {}
+        for event in in_month:
+            by_day.setdefault(event.date, []).append(event)
+        months.append(
+            MonthView(
+                month=month,
+                first_day=dt.date(year, month, 1),
+                weeks=[
+                    [DayCell(day, by_day.get(day, [])) if day else None for day in week]
+                    for week in recurrence.month_grid(year, month)
+                ],
+                event_list=in_month,
+            )
+        )
+    return months

@@ -1,0 +1,86 @@
+"""Agenda suggestions ("föreslå punkter"): open material the secretary may pick from.
+
+Contract for providers
+----------------------
+A provider is a callable ``provider(organisation, today) -> Iterable[Suggestion]``:
+
+- ``organisation`` is an ``organisations.Organisation``; ``today`` a ``datetime.date``.
+- It returns what is open *now* for that organisation, e.g. demands awaiting assessment
+  or overdue (result_requests), council cases to prepare (cases), reviews to discuss
+  (reviews), dialogue meetings to prepare and assignments to follow up (meetings).
+- Each item has ``kind`` (a short, translated label such as "Ärende att bereda"),
+  ``title``, ``url`` (where the material lives) and ``source_ref`` — a stable key such
+  as ``"result_requests.resultrequest:12"``. An agenda item made from a suggestion keeps
+  the ``source_ref``, so the same material is not suggested twice for one meeting.
+- It must run a fixed number of queries (no per-row queries) and must not write.
+- Apps above meetings import ``Suggestion`` and call ``register(provider)`` from their
+  ``AppConfig.ready()``. ``cases`` sits on the same layer and may not import meetings:
+  it registers through ``apps.get_app_config("meetings").register_suggestion_provider``
+  and returns its own objects with the same four attributes (duck typing is allowed).
+
+Registering the same callable twice has no effect.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+class SuggestionLike(Protocol):
+    kind: Any
+    title: str
+    url: str
+    source_ref: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str
+    title: str
+    url: str
+    source_ref: str
+
+
+Provider = Callable[[Any, dt.date], Iterable[SuggestionLike]]
+
+_providers: list[Provider] = []
+
+
+def register(provider: Provider) -> Provider:
+    """Add a provider (usable as a decorator)."""
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def unregister(provider: Provider) -> None:
+    if provider in _providers:
+        _providers.remove(provider)
+
+
+def providers() -> list[Provider]:
+    return list(_providers)
+
+
+def collect(
+    organisation: Any, today: dt.date, *, exclude: Iterable[str] = ()
+) -> list[Suggestion]:
+    """Every provider's suggestions, without those whose `source_ref` is in `exclude`,
+    in provider order, each source once."""
+    skip = set(exclude)
+    result: list[Suggestion] = []
+    for provider in _providers:
+        for item in provider(organisation, today):
+            if item.source_ref in skip:
+                continue
+            skip.add(item.source_ref)
+            result.append(
+                Suggestion(
+                    kind=str(item.kind),
+                    title=str(item.title),
+                    url=str(item.url),
+                    source_ref=str(item.source_ref),
+                )
+            )
+    return result

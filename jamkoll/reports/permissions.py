@@ -1,0 +1,68 @@
+"""Who may read, write, adopt and download the yearly report.
+
+- Everyone holding a role in the organisation may read the report page.
+- Administrators and strategists write it (introduction, the chair's words,
+  development areas) and move it through its statuses.
+- Administrators, strategists and politicians may generate and download the Word and
+  PDF files: the documents go to the executive board in the body's name. Managers and
+  readers see the page but do not produce the documents.
+"""
+
+from django.db.models import QuerySet
+
+from jamkoll.accounts.models import User
+from jamkoll.accounts.roles import (
+    ALL_ROLES,
+    BODY_ROLES,
+    CONTENT_ROLES,
+    has_any_role,
+    organisation_ids_of,
+)
+from jamkoll.organisations.models import Organisation
+from jamkoll.reports.models import DevelopmentArea, YearlyReport
+
+
+def _org_id(obj: Organisation | YearlyReport | DevelopmentArea) -> int:
+    if isinstance(obj, Organisation):
+        return obj.pk
+    if isinstance(obj, DevelopmentArea):
+        return obj.report.organisation_id
+    return obj.organisation_id
+
+
+def can_view(user: User, obj: Organisation | YearlyReport | DevelopmentArea) -> bool:
+    """The report is read by everyone holding a role in its organisation."""
+    return has_any_role(user, _org_id(obj), ALL_ROLES)
+
+
+def can_edit(user: User, obj: Organisation | YearlyReport | DevelopmentArea) -> bool:
+    """Administrators and strategists write the report while it is not adopted."""
+    if not has_any_role(user, _org_id(obj), CONTENT_ROLES):
+        return False
+    report = obj.report if isinstance(obj, DevelopmentArea) else obj
+    return not (isinstance(report, YearlyReport) and report.is_locked)
+
+
+def can_change_status(user: User, obj: Organisation | YearlyReport) -> bool:
+    """Administrators and strategists mark the report ready and adopted (fastställd)."""
+    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+
+
+def can_download(user: User, obj: Organisation | YearlyReport) -> bool:
+    """Administrators, strategists and politicians generate the Word and PDF files."""
+    return has_any_role(user, _org_id(obj), BODY_ROLES)
+
+
+def can_view_history(user: User, obj: Organisation | YearlyReport) -> bool:
+    """The versions of a report are read by those who write it."""
+    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+
+
+def reports_visible_to(user: User) -> QuerySet[YearlyReport]:
+    return YearlyReport.objects.filter(organisation_id__in=organisation_ids_of(user))
+
+
+def development_areas_visible_to(user: User) -> QuerySet[DevelopmentArea]:
+    return DevelopmentArea.objects.filter(
+        report__organisation_id__in=organisation_ids_of(user)
+    ).select_related("report", "unit")

@@ -1,0 +1,126 @@
+"""Who may see, raise, answer and assess demands (efterfrågningar).
+
+Everyone holding a role in the organisation reads its demands, except a user who is
+only a manager (chef): they see the demands addressed to the units they answer for.
+"""
+
+from django.db.models import Q, QuerySet
+
+from jamkoll.accounts.models import Role, User
+from jamkoll.accounts.roles import (
+    BODY_ROLES,
+    has_any_role,
+    managed_unit_ids,
+    organisation_ids_of,
+    roles_in,
+)
+from jamkoll.organisations.models import Organisation
+from jamkoll.result_requests.models import (
+    OPEN_STATUSES,
+    DueDateChange,
+    Outcome,
+    ResultRequest,
+    Status,
+)
+
+# Roles that read everything in their organisation's demands loop.
+WIDE_READ_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER})
+ANSWERABLE_STATUSES = frozenset({Status.SENT, Status.OVERDUE, Status.ANSWERED})
+
+
+def _org_id(obj: object) -> int | None:
+    if isinstance(obj, Organisation):
+        return obj.pk
+    return getattr(obj, "organisation_id", None)
+
+
+def result_requests_visible_to(user: User) -> QuerySet[ResultRequest]:
+    """Demands of the user's organisations; managers-only see their units' demands."""
+    condition = Q(pk__in=[])
+    for org_id in organisation_ids_of(user):
+        roles = roles_in(user, org_id)
+        if roles & WIDE_READ_ROLES:
+            condition |= Q(organisation_id=org_id)
+        elif Role.MANAGER in roles:
+            condition |= Q(
+                organisation_id=org_id,
+                addressed_to_id__in=managed_unit_ids(user, org_id),
+            )
+    return ResultRequest.objects.filter(condition)
+
+
+def can_view(user: User, result_request: ResultRequest) -> bool:
+    org_id = result_request.organisation_id
+    if has_any_role(user, org_id, WIDE_READ_ROLES):
+        return True
+    return result_request.addressed_to_id in managed_unit_ids(user, org_id)
+
+
+def is_body(user: User | None, obj: object) -> bool:
+    """The body's side (politicians, strategists, administrators) raises and assesses."""
+    return has_any_role(user, _org_id(obj), BODY_ROLES)
+
+
+def reads_everything(user: User, organisation: Organisation) -> bool:
+    return has_any_role(user, organisation.pk, WIDE_READ_ROLES)
+
+
+def is_answerer(user: User | None, result_request: ResultRequest) -> bool:
+    """The manager (chef) of the addressed unit, or a strategist, answers a demand."""
+    org_id = result_request.organisation_id
+    if has_any_role(user, org_id, {Role.STRATEGIST}):
+        return True
+    return result_request.addressed_to_id in managed_unit_ids(user, org_id)
+
+
+def answers_anything(user: User, organisation: Organisation) -> bool:
+    return has_any_role(user, organisation.pk, {Role.STRATEGIST, Role.MANAGER})
+
+
+def can_raise(user: User, organisation: Organisation) -> bool:
+    """Demands are raised by politicians, strategists and administrators."""
+    return is_body(user, organisation)
+
+
+def can_edit_draft(user: User, result_request: ResultRequest) -> bool:
+    return result_request.status == Status.DRAFT and is_body(user, result_request)
+
+
+def can_answer(user: User, result_request: ResultRequest) -> bool:
+    """An answer is written while the demand is sent, overdue or answered (new version)."""
+    return result_request.status in ANSWERABLE_STATUSES and is_answerer(
+        user, result_request
+    )
+
+
+def can_assess(user: User, result_request: ResultRequest) -> bool:
+    """The body assesses an answered demand."""
+    return result_request.status == Status.ANSWERED and is_body(user, result_request)
+
+
+def can_close(user: User, result_request: ResultRequest) -> bool:
+    return result_request.status in {
+        Status.SENT,
+        Status.OVERDUE,
+        Status.ASSESSED,
+    } and is_body(user, result_request)
+
+
+def can_follow_up(user: User, result_request: ResultRequest) -> bool:
+    """An insufficient answer (otillräcklig) lets the body ask a follow-up question."""
+    return (
+        result_request.status in {Status.ASSESSED, Status.CLOSED}
+        and result_request.outcome == Outcome.INSUFFICIENT
+        and is_body(user, result_request)
+    )
+
+
+def can_request_due_change(user: User, result_request: ResultRequest) -> bool:
+    """Whoever answers an open demand may ask for a new due date."""
+    return result_request.status in OPEN_STATUSES and is_answerer(user, result_request)
+
+
+def can_decide_due_change(user: User, change: DueDateChange) -> bool:
+    return change.decision == DueDateChange.Decision.PENDING and is_body(
+        user, change.result_request
+    )

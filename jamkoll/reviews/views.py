@@ -1,0 +1,460 @@
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from jamkoll.core.charts import grouped_bar_chart
+from jamkoll.core.forms import add_validation_errors
+from jamkoll.core.htmx import render_page
+from jamkoll.organisations.decorators import organisation_required
+from jamkoll.organisations.models import Organisation
+from jamkoll.reviews import permissions, selectors, services
+from jamkoll.reviews.forms import (
+    AnswerForm,
+    ChecklistForm,
+    ConcludeForm,
+    CriterionFormSet,
+    DevelopmentNeedForm,
+    ReviewFilterForm,
+    ReviewForm,
+    VersionForm,
+    criteria_rows,
+)
+from jamkoll.reviews.models import Answer, Checklist, Review
+
+# The demands app (result_requests) is linked by URL only; it reads these parameters.
+DEMAND_CREATE_PATH = "/efterfragningar/ny/"
+
+
+def _reviews(request: HttpRequest) -> Any:
+    return permissions.reviews_visible_to(request.user)  # type: ignore[arg-type]
+
+
+def _try(form: Any, action: Any) -> Any:
+    """Run a service; on ValidationError attach it to the form and return None."""
+    try:
+        return action()
+    except ValidationError as error:
+        add_validation_errors(form, error)
+        return None
+
+
+def demand_url(review: Review, answer: Answer) -> str:
+    """Link to the demand form, prefilled from a missing point of the checklist."""
+    question = _(
+        "The review of “%(title)s” (%(year)s) found that this point is missing: "
+        "“%(criterion)s” How will you address it, and when can you report back?"
+    ) % {"title": review.title, "year": review.year, "criterion": answer.criterion.text}
+    query = urlencode(
+        {"unit": review.unit_id, "question": question, "review": review.pk}
+    )
+    return f"{DEMAND_CREATE_PATH}?{query}"
+
+
+@require_GET
+@organisation_required
+def review_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    filters = ReviewFilterForm(request.GET or None, organisation=organisation)
+    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    reviews = list(
+        selectors.review_list(
+            user=request.user, organisation=organisation, filters=cleaned
+        )  # type: ignore[arg-type]
+    )
+    for review in reviews:
+        review.share_met = selectors.share_met_of(review)  # type: ignore[attr-defined]
+    return render_page(
+        request,
+        "reviews/list.html",
+        {
+            "filters": filters,
+            "reviews": reviews,
+            "can_edit": permissions.can_edit_reviews(request.user, organisation),  # type: ignore[arg-type]
+        },
+        partial="results",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def review_create(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    if not permissions.can_edit_reviews(request.user, organisation):  # type: ignore[arg-type]
+        raise PermissionDenied
+    versions = selectors.latest_versions(user=request.user, organisation=organisation)  # type: ignore[arg-type]
+    form = ReviewForm(
+        request.POST or None,
+        request.FILES or None,
+        organisation=organisation,
+        versions=versions,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        upload = data.pop("upload", None)
+        saved = _try(
+            form,
+            lambda: services.create_review(
+                organisation=organisation,
+                by=request.user,  # type: ignore[arg-type]
+                upload=upload,
+                **data,
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The review was created."))
+            return redirect(saved)
+    return render(
+        request,
+        "reviews/form.html",
+        {"form": form, "review": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(_reviews(request).select_related("organisation"), pk=pk)
+    if not permissions.can_edit_reviews(request.user, review):  # type: ignore[arg-type]
+        raise PermissionDenied
+    form = ReviewForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=review,
+        organisation=review.organisation,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        upload = data.pop("upload", None)
+        saved = _try(
+            form,
+            lambda: services.update_review(
+                review=review,
+                by=request.user,  # type: ignore[arg-type]
+                upload=upload,
+                **data,
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The review was saved."))
+            return redirect(saved)
+    return render(
+        request,
+        "reviews/form.html",
+        {"form": form, "review": review},
+        status=400 if form.errors else 200,
+    )
+
+
+def _analysis_context(request: HttpRequest, review: Review) -> dict[str, Any]:
+    services.fail_stale_analyses(review=review)
+    return {
+        "review": review,
+        "analysis": selectors.latest_analysis(review=review),
+        "can_edit": permissions.can_edit_reviews(request.user, review),  # type: ignore[arg-type]
+    }
+
+
+@require_GET
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(
+        _reviews(request).select_related(
+            "unit", "reviewer", "checklist_version__checklist"
+        ),
+        pk=pk,
+    )
+    context = _analysis_context(request, review)
+    answers = list(selectors.review_answers(review=review))
+    can_raise = permissions.can_raise_demand(request.user, review)  # type: ignore[arg-type]
+    for answer in answers:
+        answer.demand_url = (
+            demand_url(review, answer) if can_raise and answer.value == "no" else ""
+        )  # type: ignore[attr-defined]
+    context.update(
+        {
+            "answers": answers,
+            "groups": selectors.grouped_findings(analysis=context["analysis"]),
+            "needs": review.development_needs.select_related("unit"),
+        }
+    )
+    return render(request, "reviews/detail.html", context)
+
+
+@require_GET
+def analysis_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The polled status fragment; once finished, htmx reloads the whole page."""
+    review = get_object_or_404(_reviews(request), pk=pk)
+    context = _analysis_context(request, review)
+    analysis = context["analysis"]
+    if getattr(request, "htmx", False) and (analysis is None or analysis.is_finished):
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render_page(request, "reviews/detail.html", context, partial="analysis")
+
+
+@require_POST
+def analysis_run(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(_reviews(request), pk=pk)
+    try:
+        services.start_analysis(review=review, by=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(review)
+
+
+@require_GET
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The uploaded document, only through this permission-checked view."""
+    review = get_object_or_404(_reviews(request), pk=pk)
+    if not review.document:
+        raise Http404
+    try:
+        handle = review.document.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=review.original_filename or review.document.name.rsplit("/", 1)[-1],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def review_answers(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm or override each point of the checklist, then record the conclusion."""
+    review = get_object_or_404(
+        _reviews(request).select_related("checklist_version__checklist"), pk=pk
+    )
+    if not permissions.can_edit_reviews(request.user, review):  # type: ignore[arg-type]
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    answer_forms = [
+        AnswerForm(data, answer=a) for a in selectors.review_answers(review=review)
+    ]
+    conclude = ConcludeForm(data, instance=review, prefix="review")
+    if (
+        request.method == "POST"
+        and all(f.is_valid() for f in answer_forms)
+        and conclude.is_valid()
+    ):
+        saved = _try(
+            conclude,
+            lambda: services.save_answers(
+                review=review,
+                by=request.user,  # type: ignore[arg-type]
+                answers={f.answer.pk: f.cleaned_data for f in answer_forms},
+                findings=conclude.cleaned_data["findings"],
+                outcome=conclude.cleaned_data.get("outcome", ""),
+                status=conclude.cleaned_data["status"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The checklist was saved."))
+            return redirect(saved)
+        review.refresh_from_db()
+    has_errors = bool(conclude.errors) or any(f.errors for f in answer_forms)
+    return render(
+        request,
+        "reviews/answers.html",
+        {"review": review, "answer_forms": answer_forms, "conclude": conclude},
+        status=400 if has_errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def need_create(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(_reviews(request).select_related("organisation"), pk=pk)
+    if not permissions.can_edit_reviews(request.user, review):  # type: ignore[arg-type]
+        raise PermissionDenied
+    form = DevelopmentNeedForm(
+        request.POST or None,
+        organisation=review.organisation,
+        initial={"unit": review.unit_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = _try(
+            form,
+            lambda: services.add_development_need(
+                review=review,
+                by=request.user,
+                **form.cleaned_data,  # type: ignore[arg-type]
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The development need was saved."))
+            return redirect(review)
+    return render(
+        request,
+        "reviews/need_form.html",
+        {"form": form, "review": review},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+@organisation_required
+def need_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    raw_year = request.GET.get("year", "")
+    year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else None
+    needs = selectors.development_needs(
+        user=request.user,
+        organisation=organisation,
+        year=year,  # type: ignore[arg-type]
+    )
+    return render(request, "reviews/need_list.html", {"needs": needs, "year": year})
+
+
+@require_GET
+@organisation_required
+def trend(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Share of criteria met per unit and year, as a chart and a table."""
+    lists = list(selectors.checklists(user=request.user, organisation=organisation))  # type: ignore[arg-type]
+    chosen = request.GET.get("checklist", "")
+    checklist = next((c for c in lists if str(c.pk) == chosen), None)
+    if checklist is None:
+        checklist = next(
+            (c for c in lists if c.key == "styrdokument"), lists[0] if lists else None
+        )
+    years: list[int] = []
+    rows: list[Any] = []
+    scored = False
+    if checklist is not None:
+        years, rows, scored = selectors.unit_trend(
+            user=request.user,
+            organisation=organisation,
+            checklist=checklist,  # type: ignore[arg-type]
+        )
+    chart = grouped_bar_chart(
+        title=_("Trend per unit"),
+        categories=[r.unit_name for r in rows],
+        series=[str(y) for y in years],
+        values=[r.values for r in rows],
+        unit="" if scored else " %",
+        max_value=4 if scored else 100,
+    )
+    return render_page(
+        request,
+        "reviews/trend.html",
+        {
+            "checklists": lists,
+            "checklist": checklist,
+            "years": years,
+            "rows": rows,
+            "scored": scored,
+            "chart": chart,
+        },
+        partial="results",
+    )
+
+
+@require_GET
+@organisation_required
+def checklist_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    return render(
+        request,
+        "reviews/checklist_list.html",
+        {
+            "checklists": selectors.checklists(
+                user=request.user, organisation=organisation
+            ),  # type: ignore[arg-type]
+            "can_edit": permissions.can_edit_reviews(request.user, organisation),  # type: ignore[arg-type]
+        },
+    )
+
+
+@require_GET
+def checklist_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    checklist = get_object_or_404(
+        permissions.checklists_visible_to(request.user),
+        pk=pk,  # type: ignore[arg-type]
+    )
+    return render(
+        request,
+        "reviews/checklist_detail.html",
+        {
+            "checklist": checklist,
+            "versions": selectors.checklist_versions(checklist=checklist),
+            "can_edit": permissions.can_edit_checklist(request.user, checklist),  # type: ignore[arg-type]
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def checklist_create(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    if not permissions.can_edit_reviews(request.user, organisation):  # type: ignore[arg-type]
+        raise PermissionDenied
+    form = ChecklistForm(request.POST or None)
+    criteria = CriterionFormSet(request.POST or None, prefix="criteria")
+    if request.method == "POST" and form.is_valid() and criteria.is_valid():
+        saved = _try(
+            form,
+            lambda: services.create_checklist(
+                organisation=organisation,
+                by=request.user,  # type: ignore[arg-type]
+                criteria=criteria_rows(criteria),
+                **form.cleaned_data,
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The checklist was created."))
+            return redirect(saved)
+    return render(
+        request,
+        "reviews/checklist_form.html",
+        {"form": form, "criteria": criteria, "checklist": None},
+        status=400 if form.errors or criteria.total_error_count() else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def version_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new version of an own checklist, starting from the newest one."""
+    checklist: Checklist = get_object_or_404(
+        permissions.checklists_visible_to(request.user),
+        pk=pk,  # type: ignore[arg-type]
+    )
+    if not permissions.can_edit_checklist(request.user, checklist):  # type: ignore[arg-type]
+        raise PermissionDenied
+    latest = checklist.versions.order_by("-number").first()
+    initial = (
+        [
+            {"code": c.code, "text": c.text, "help": c.help, "detector": c.detector}
+            for c in latest.criteria.order_by("position")
+        ]
+        if latest
+        else []
+    )
+    form = VersionForm(
+        request.POST or None,
+        initial={"answer_type": latest.answer_type if latest else ""},
+    )
+    criteria = CriterionFormSet(
+        request.POST or None, prefix="criteria", initial=initial
+    )
+    if request.method == "POST" and form.is_valid() and criteria.is_valid():
+        saved = _try(
+            form,
+            lambda: services.create_checklist_version(
+                checklist=checklist,
+                by=request.user,  # type: ignore[arg-type]
+                criteria=criteria_rows(criteria),
+                **form.cleaned_data,
+            ),
+        )
+        if saved is not None:
+            messages.success(
+                request,
+                _("Version %(number)s was published.") % {"number": saved.number},
+            )
+            return redirect(checklist)
+    return render(
+        request,
+        "reviews/checklist_form.html",
+        {"form": form, "criteria": criteria, "checklist": checklist},
+        status=400 if form.errors or criteria.total_error_count() else 200,
+    )
