@@ -132,3 +132,29 @@ def client_for(client, world):
         return client
 
     return _login
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db") if item is not None else None
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the migrations' data back after a transactional test, before ordinary tests.
+
+    Transactional tests here use `serialized_rollback=True`: Django loads the serialized
+    database (shipped checklists, question bank, goal catalogues) before each of them
+    and empties every table after. An ordinary test that follows in the same worker
+    would then find the catalogues gone, so the copy is loaded again here.
+    """
+    yield
+    if not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
+        return
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(contents)

@@ -32,6 +32,15 @@ def test_catalogue_has_no_empty_or_fuzzy_entries(path):
 def test_compiled_catalogue_matches_its_source(path):
     mo_path = path.with_suffix(".mo")
     assert mo_path.exists(), f"run `make messages` to compile {path}"
-    po = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.pofile(str(path)) if not e.obsolete}
-    mo = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(mo_path))}
-    assert {k: v for k, v in po.items() if k in mo or v} == {k: mo.get(k) for k, v in po.items() if k in mo or v}
+    po = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in polib.pofile(str(path))
+        if not e.obsolete
+    }
+    mo = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in polib.mofile(str(mo_path))
+    }
+    assert {k: v for k, v in po.items() if k in mo or v} == {
+        k: mo.get(k) for k, v in po.items() if k in mo or v
+    }

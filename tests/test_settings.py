@@ -19,7 +19,10 @@ def _load(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     full["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
-        env=full, capture_output=True, text=True, check=False,
+        env=full,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -27,7 +30,13 @@ def _load(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     ("env", "message"),
     [
         ({"ALLOWED_HOSTS": "x.se"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "dev-only-insecure-key-never-used-in-production-xxxxxxxx", "ALLOWED_HOSTS": "x.se"}, "SECRET_KEY"),
+        (
+            {
+                "SECRET_KEY": "dev-only-insecure-key-never-used-in-production-xxxxxxxx",
+                "ALLOWED_HOSTS": "x.se",
+            },
+            "SECRET_KEY",
+        ),
         ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x.se", "DEBUG": "1"}, "DEBUG"),
         ({"SECRET_KEY": GOOD_KEY}, "ALLOWED_HOSTS"),
     ],
@@ -44,7 +53,20 @@ def test_production_starts_with_a_proper_configuration():
 
 def test_demo_cannot_be_loaded_with_production_settings(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x.se", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
-    result = subprocess.run([sys.executable, "-m", "jamkoll.cli", "demo"], env=env, capture_output=True, text=True, check=False)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": GOOD_KEY,
+            "ALLOWED_HOSTS": "x.se",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "jamkoll.cli", "demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0
     assert "produktionsinställningar" in result.stderr

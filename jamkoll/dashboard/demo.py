@@ -5,10 +5,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jamkoll.accounts.models import Role, User
+from django.db import transaction
+
+from jamkoll.accounts.models import Role, RoleAssignment, User
 from jamkoll.cases import demo as cases_demo
 from jamkoll.indicators import demo as indicators_demo
 from jamkoll.meetings import demo as meetings_demo
+from jamkoll.members import demo as members_demo
+from jamkoll.members.models import Membership
+from jamkoll.organisations import demo as organisations_demo
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reports import demo as reports_demo
 from jamkoll.result_requests import demo as result_requests_demo
@@ -46,3 +51,165 @@ LOADERS: list[Callable[[DemoContext], None]] = [
     indicators_demo.load,
     reports_demo.load,
 ]
+
+
+def demo_users() -> dict[str, User]:
+    users = {}
+    for username, _role, first, last in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@example.se",
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        users[username] = user
+    return users
+
+
+def _people(
+    plan: organisations_demo.OrganisationPlan, units: dict[str, Unit], seed: int
+) -> None:
+    people = members_demo.PeopleFactory(units["council"].organisation, seed)
+    current, previous = members_demo.terms(units["council"].organisation)
+    council_size = 61 if plan.code == "2480" else 75
+    for term, share in ((previous, 0.44), (current, 0.47)):
+        kf = members_demo.seat(
+            unit=units["council"],
+            term=term,
+            people=people,
+            members=council_size,
+            substitutes=0,
+            share_women=share,
+        )
+        kf_people = [m.person for m in kf]
+        body = units["body"]
+        if plan.code == "2480":
+            # Umeå: 7 members and 7 substitutes, all of them members of KF.
+            members_demo.seat(
+                unit=body,
+                term=term,
+                people=people,
+                members=7,
+                substitutes=7,
+                share_women=0.6,
+                pool=kf_people[10:24],
+            )
+        elif plan.code == "0484":
+            # Eskilstuna: one member per party in KF (eight).
+            pool = []
+            for party in people.parties:
+                candidate = next(
+                    (p for p in kf_people if p.party_id == party.pk and p not in pool),
+                    None,
+                )
+                pool.append(candidate or people.person(party=party))
+            members_demo.seat(
+                unit=body,
+                term=term,
+                people=people,
+                members=8,
+                substitutes=0,
+                share_women=0.6,
+                pool=pool,
+            )
+        else:
+            members_demo.seat(
+                unit=body,
+                term=term,
+                people=people,
+                members=7,
+                substitutes=3,
+                share_women=0.55,
+            )
+    for key, unit in units.items():
+        if key.startswith("board") or key == "executive_board":
+            share = 0.62 if "omsorg" in unit.name or "Social" in unit.name else 0.42
+            members_demo.seat(
+                unit=unit,
+                term=current,
+                people=people,
+                members=11 if key == "executive_board" else 9,
+                substitutes=5,
+                share_women=share,
+            )
+        elif key.startswith("company"):
+            members_demo.seat(
+                unit=unit,
+                term=current,
+                people=people,
+                members=5,
+                substitutes=0,
+                share_women=0.3,
+            )
+
+
+def _roles(org: Organisation, units: dict[str, Unit], users: dict[str, User]) -> None:
+    for username, role, _first, _last in DEMO_USERS:
+        assignment, _ = RoleAssignment.objects.get_or_create(
+            user=users[username], organisation=org, role=role
+        )
+        if role == Role.MANAGER:
+            # The demo manager answers for one board in each organisation (its administration
+            # falls under it automatically).
+            assignment.units.set([units["board2"]])
+    # The demo politician is the chair of the equality body in every organisation.
+    chair = (
+        Membership.objects.filter(unit=units["body"], role=Membership.Role.CHAIR)
+        .order_by("-term__starts_on")
+        .select_related("person")
+        .first()
+    )
+    if chair is not None and chair.person.user_id is None:
+        chair.person.user = users["politiker"]
+        chair.person.save(update_fields=["user"])
+
+
+def units_of(org: Organisation) -> dict[str, Unit]:
+    """Rebuild the role-name → unit map for an existing demo organisation."""
+    plan = next(p for p in organisations_demo.PLANS if p.code == org.code)
+    by_name = {u.name: u for u in Unit.objects.of(org)}
+    units = {
+        "council": by_name["Kommunfullmäktige"],
+        "executive_board": by_name["Kommunstyrelsen"],
+        "body": by_name[plan.body_name],
+    }
+    for i, board in enumerate(plan.boards):
+        units[f"board{i}"] = by_name[board]
+        units[f"administration{i}"] = by_name[
+            organisations_demo.administration_name(board)
+        ]
+    for i, company in enumerate(plan.companies):
+        units[f"company{i}"] = by_name[company]
+    return units
+
+
+def load(
+    *, today: dt.date, progress: Callable[[str], None] = lambda _m: None
+) -> list[Organisation]:
+    """Create whatever part of the demo is missing; returns the demo organisations."""
+    users = demo_users()
+    organisations = []
+    for seed, plan in enumerate(organisations_demo.PLANS):
+        existing = Organisation.objects.filter(code=plan.code).first()
+        if existing is not None:
+            progress(f"{plan.name}: finns redan")
+            organisations.append(existing)
+            continue
+        with transaction.atomic():
+            units = organisations_demo.build(plan)
+            _people(plan, units, seed)
+            org = units["council"].organisation
+            _roles(org, units, users)
+            context = DemoContext(
+                organisation=org, units=units, users=users, today=today
+            )
+            for loader in LOADERS:
+                loader(context)
+        progress(f"{plan.name}: skapad")
+        organisations.append(org)
+    return organisations

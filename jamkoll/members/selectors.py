@@ -31,9 +31,13 @@ def representation(
     )
     labels = {t.pk: str(t) for t in Term.objects.filter(organisation=organisation)}
     kind_order = {kind: i for i, kind in enumerate(Unit.Kind.values)}
-    rows = sorted(
+    ordered = sorted(
         rows,
-        key=lambda r: (-r["term__starts_on"].toordinal(), kind_order[r["unit__kind"]], r["unit__name"]),
+        key=lambda r: (
+            -r["term__starts_on"].toordinal(),
+            kind_order[r["unit__kind"]],
+            r["unit__name"],
+        ),
     )
     return tally(
         (
@@ -45,7 +49,7 @@ def representation(
             r["person__sex"],
             r["n"],
         )
-        for r in rows
+        for r in ordered
     )
 
 

@@ -2,10 +2,12 @@ import pytest
 
 from tests.e2e.conftest import assert_accessible, login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_demo_user_logs_in_switches_organisation_and_reads_representation(page, live_server):
+def test_demo_user_logs_in_switches_organisation_and_reads_representation(
+    page, live_server
+):
     from django.utils import timezone
 
     from jamkoll.dashboard import demo
@@ -35,14 +37,19 @@ def test_demo_user_logs_in_switches_organisation_and_reads_representation(page, 
     assert_accessible(page)
 
 
-def test_login_form_errors_are_accessible_and_keep_the_username(page, live_server, django_user_model):
+def test_login_form_errors_are_accessible_and_keep_the_username(
+    page, live_server, django_user_model
+):
     django_user_model.objects.create_user(username="kalle", password="pw-test-123456")
     page.goto("/logga-in/")
     page.get_by_label("Användarnamn").fill("kalle")
     page.get_by_label("Lösenord").fill("fel")
     page.keyboard.press("Enter")
     page.get_by_role("alert").wait_for()
-    assert "Användarnamnet eller lösenordet är fel" in page.get_by_role("alert").inner_text()
+    assert (
+        "Användarnamnet eller lösenordet är fel"
+        in page.get_by_role("alert").inner_text()
+    )
     assert page.get_by_label("Användarnamn").input_value() == "kalle"
     assert_accessible(page)
 
@@ -50,5 +57,7 @@ def test_login_form_errors_are_accessible_and_keep_the_username(page, live_serve
 def test_skip_link_is_the_first_tab_stop(page, live_server):
     page.goto("/tillganglighet/")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Hoppa till innehållet"
+    assert (
+        page.evaluate("document.activeElement.textContent") == "Hoppa till innehållet"
+    )
     assert_accessible(page)

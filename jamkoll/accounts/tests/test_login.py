@@ -5,7 +5,9 @@ from jamkoll.accounts.forms import INACTIVE_ACCOUNT, INVALID_LOGIN
 
 
 def _post(client, username, password):
-    return client.post(reverse("accounts:login"), {"username": username, "password": password})
+    return client.post(
+        reverse("accounts:login"), {"username": username, "password": password}
+    )
 
 
 def test_wrong_password_gives_a_swedish_message_and_keeps_the_username(client, world):

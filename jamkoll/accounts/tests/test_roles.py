@@ -7,7 +7,10 @@ def test_manager_scope_includes_the_administration_under_the_board(world):
 
 
 def test_non_managers_have_no_unit_scope(world):
-    assert managed_unit_ids(world.user("politician"), world.own.organisation.pk) == frozenset()
+    assert (
+        managed_unit_ids(world.user("politician"), world.own.organisation.pk)
+        == frozenset()
+    )
 
 
 def test_roles_are_per_organisation(world):

@@ -24,9 +24,21 @@ def test_empty_group_has_no_share():
 
 def test_representation_is_derived_from_mandates(world):
     org = world.own
-    for first, sex, role in [("Per", Sex.MAN, "member"), ("Eva", Sex.WOMAN, "member"), ("Ali", Sex.MAN, "substitute")]:
-        person = Person.objects.create(organisation=org.organisation, first_name=first, last_name="X", sex=sex)
-        Membership.objects.create(person=person, unit=org.body, term=org.term, role=role, starts_on=org.term.starts_on)
+    for first, sex, role in [
+        ("Per", Sex.MAN, "member"),
+        ("Eva", Sex.WOMAN, "member"),
+        ("Ali", Sex.MAN, "substitute"),
+    ]:
+        person = Person.objects.create(
+            organisation=org.organisation, first_name=first, last_name="X", sex=sex
+        )
+        Membership.objects.create(
+            person=person,
+            unit=org.body,
+            term=org.term,
+            role=role,
+            starts_on=org.term.starts_on,
+        )
     rows = selectors.representation(organisation=org.organisation, term=org.term)
     [body] = [r for r in rows if r.unit_id == org.body.pk]
     assert (body.members.women, body.members.men) == (2, 1)
@@ -36,14 +48,29 @@ def test_representation_is_derived_from_mandates(world):
 
 def test_representation_never_includes_another_organisation(world):
     rows = selectors.representation(organisation=world.own.organisation)
-    assert {r.unit_id for r in rows} <= {u.pk for u in world.own.organisation.units.all()}
+    assert {r.unit_id for r in rows} <= {
+        u.pk for u in world.own.organisation.units.all()
+    }
 
 
-def test_representation_page_query_count_does_not_grow(client_for, world, django_assert_max_num_queries):
+def test_representation_page_query_count_does_not_grow(
+    client_for, world, django_assert_max_num_queries
+):
     org = world.own
     for i in range(40):
-        person = Person.objects.create(organisation=org.organisation, first_name=f"P{i}", last_name="Y", sex=Sex.WOMAN if i % 2 else Sex.MAN)
-        Membership.objects.create(person=person, unit=org.council, term=org.term, role="member", starts_on=org.term.starts_on)
+        person = Person.objects.create(
+            organisation=org.organisation,
+            first_name=f"P{i}",
+            last_name="Y",
+            sex=Sex.WOMAN if i % 2 else Sex.MAN,
+        )
+        Membership.objects.create(
+            person=person,
+            unit=org.council,
+            term=org.term,
+            role="member",
+            starts_on=org.term.starts_on,
+        )
     client = client_for("reader")
     with django_assert_max_num_queries(10):
         response = client.get("/representation/")

@@ -4,7 +4,9 @@ from jamkoll.organisations.middleware import SESSION_KEY
 from jamkoll.organisations.models import UNIT_CANNOT_BE_OWN_ANCESTOR
 
 
-def test_moving_a_unit_under_its_child_shows_a_swedish_error_and_keeps_input(client_for, world):
+def test_moving_a_unit_under_its_child_shows_a_swedish_error_and_keeps_input(
+    client_for, world
+):
     client = client_for("strategist")
     response = client.post(
         reverse("organisations:unit_edit", args=[world.own.board.pk]),
@@ -25,7 +27,9 @@ def test_moving_a_unit_under_its_child_shows_a_swedish_error_and_keeps_input(cli
 
 
 def test_missing_name_is_reported_in_swedish(client_for):
-    response = client_for("admin").post(reverse("organisations:unit_create"), {"kind": "board"})
+    response = client_for("admin").post(
+        reverse("organisations:unit_create"), {"kind": "board"}
+    )
     assert response.status_code == 400
     assert "Detta fält måste fyllas i." in response.content.decode()
 
@@ -34,9 +38,13 @@ def test_switching_to_an_own_organisation_is_remembered(client, world):
     from jamkoll.accounts.models import RoleAssignment
 
     user = world.user("reader")
-    RoleAssignment.objects.create(user=user, organisation=world.other.organisation, role="reader")
+    RoleAssignment.objects.create(
+        user=user, organisation=world.other.organisation, role="reader"
+    )
     client.force_login(user)
-    response = client.post(reverse("organisations:switch"), {"organisation": world.other.organisation.pk})
+    response = client.post(
+        reverse("organisations:switch"), {"organisation": world.other.organisation.pk}
+    )
     assert response.status_code == 302
     assert client.session[SESSION_KEY] == world.other.organisation.pk
     page = client.get(reverse("dashboard:home"))
@@ -45,15 +53,21 @@ def test_switching_to_an_own_organisation_is_remembered(client, world):
 
 def test_switching_to_a_foreign_organisation_is_a_404(client_for, world):
     client = client_for("admin")
-    response = client.post(reverse("organisations:switch"), {"organisation": world.other.organisation.pk})
+    response = client.post(
+        reverse("organisations:switch"), {"organisation": world.other.organisation.pk}
+    )
     assert response.status_code == 404
     assert SESSION_KEY not in client.session
 
 
-def test_organisation_page_shows_the_tree_in_few_queries(client_for, world, django_assert_max_num_queries):
+def test_organisation_page_shows_the_tree_in_few_queries(
+    client_for, world, django_assert_max_num_queries
+):
     client = client_for("reader")
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("organisations:detail", args=[world.own.organisation.pk]))
+        response = client.get(
+            reverse("organisations:detail", args=[world.own.organisation.pk])
+        )
     html = response.content.decode()
     assert "Socialförvaltningen" in html
     assert "Bostads AB" in html
