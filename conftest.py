@@ -139,22 +139,31 @@ def _is_transactional(item) -> bool:
     return bool(marker and marker.kwargs.get("transaction"))
 
 
+# Data migrations whose rows other tests rely on: (module, function).
+DATA_MIGRATIONS = [
+    ("jamkoll.reviews.migrations.0002_shipped_checklists", "forward"),
+    ("jamkoll.surveys.migrations.0002_default_questions", "forward"),
+    ("jamkoll.indicators.migrations.0002_load_goal_catalogues", "load"),
+]
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Put the migrations' data back after a transactional test, before ordinary tests.
+    """Run the data migrations again after a transactional test has emptied the tables.
 
-    Transactional tests here use `serialized_rollback=True`: Django loads the serialized
-    database (shipped checklists, question bank, goal catalogues) before each of them
-    and empties every table after. An ordinary test that follows in the same worker
-    would then find the catalogues gone, so the copy is loaded again here.
+    A transactional test ends by flushing every table, which also removes the shipped
+    checklists, question bank and goal catalogues that any later test in the same
+    worker expects from the migrations.
     """
     yield
-    if not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
+    if not _is_transactional(item):
         return
-    from django.db import connection
+    import importlib
+
+    from django.apps import apps
+    from django.db import transaction
     from pytest_django.plugin import blocking_manager_key
 
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with item.config.stash[blocking_manager_key].unblock():
-            connection.creation.deserialize_db_from_string(contents)
+    with item.config.stash[blocking_manager_key].unblock(), transaction.atomic():
+        for module_name, function in DATA_MIGRATIONS:
+            getattr(importlib.import_module(module_name), function)(apps, None)

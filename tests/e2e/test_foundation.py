@@ -2,7 +2,10 @@ import pytest
 
 from tests.e2e.conftest import assert_accessible, login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_demo_user_logs_in_switches_organisation_and_reads_representation(

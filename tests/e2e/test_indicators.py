@@ -41,7 +41,7 @@ def _world():
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_gap_overview_and_indicator_chart_are_accessible(page):
     user = _world()
     login(page, user.username)

@@ -12,7 +12,10 @@ from jamkoll.meetings.models import AgendaItem
 from jamkoll.meetings.tests.factories import make_meeting
 from tests.e2e.conftest import assert_accessible, login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_agenda_from_suggestions_reorder_by_keyboard_and_approve(page, world):

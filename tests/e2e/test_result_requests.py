@@ -10,7 +10,7 @@ from tests.e2e.conftest import assert_accessible, login
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_politician_raises_manager_answers_politician_follows_up(page, live_server):
     from conftest import make_org
 

@@ -4,7 +4,10 @@ import pytest
 
 from tests.e2e.conftest import assert_accessible, login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 @pytest.fixture

@@ -12,7 +12,10 @@ from jamkoll.surveys.tests.conftest import seat_people
 from jamkoll.surveys.tests.factories import add_link, make_survey
 from tests.e2e.conftest import assert_accessible, login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def tab_to(page, selector: str, limit: int = 150) -> None:  # type: ignore[no-untyped-def]

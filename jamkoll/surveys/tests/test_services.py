@@ -76,7 +76,7 @@ def test_recipients_are_current_politicians_with_email_only(world, politicians, 
     assert not set(other) & set(politicians)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_send_invitations_mails_a_link_and_stores_only_its_hash(
     world, politicians, today
 ):

@@ -238,7 +238,7 @@ def test_create_round_from_the_form_and_invalid_input_keeps_what_was_typed(
     assert survey.survey_questions.count() == 3
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @time_machine.travel(DURING)
 def test_send_links_from_the_page_mails_every_recipient(world, client_for, mailoutbox):
     seat_people(world.own, 3)
