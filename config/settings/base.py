@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "jamkoll.organisations.context_processors.active_organisation",
+                "jamkoll.dashboard.context_processors.navigation",
             ],
         },
     },

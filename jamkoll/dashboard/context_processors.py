@@ -1,0 +1,25 @@
+"""Booleans for the menus, so no link leads a user to a page they may not open."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from jamkoll.accounts.roles import managed_unit_ids
+from jamkoll.result_requests import permissions as demand_permissions
+from jamkoll.surveys import permissions as survey_permissions
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    organisation = getattr(request, "organisation", None)
+    if user is None or not user.is_authenticated or organisation is None:
+        return {}
+    return {
+        "nav": {
+            "answers_demands": demand_permissions.answers_anything(user, organisation),
+            "assesses_demands": demand_permissions.is_body(user, organisation),
+            "reads_all_demands": demand_permissions.reads_everything(user, organisation),
+            "managed_unit_ids": managed_unit_ids(user, organisation.pk),
+            "sees_surveys": survey_permissions.can_view(user, organisation),
+        }
+    }
