@@ -18,7 +18,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav": {
             "answers_demands": demand_permissions.answers_anything(user, organisation),
             "assesses_demands": demand_permissions.is_body(user, organisation),
-            "reads_all_demands": demand_permissions.reads_everything(user, organisation),
+            "reads_all_demands": demand_permissions.reads_everything(
+                user, organisation
+            ),
             "managed_unit_ids": managed_unit_ids(user, organisation.pk),
             "sees_surveys": survey_permissions.can_view(user, organisation),
         }

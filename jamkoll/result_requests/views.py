@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -60,6 +61,9 @@ def _attempt(form: Any, action: Callable[[], Any]) -> Any:
         return None
 
 
+PAGE_SIZE = 50
+
+
 @require_GET
 @organisation_required
 def result_request_list(
@@ -68,14 +72,19 @@ def result_request_list(
     """All demands the user may see, with filters and search (htmx updates the table)."""
     filters = FilterForm(request.GET or None, organisation=organisation)
     data = filters.cleaned_data if filters.is_valid() else {}
+    page = Paginator(
+        selectors.result_request_list(
+            user=_user(request), organisation=organisation, filters=data
+        ),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("sida"))
     return render_page(
         request,
         "result_requests/list.html",
         {
             "filters": filters,
-            "result_requests": selectors.result_request_list(
-                user=_user(request), organisation=organisation, filters=data
-            ),
+            "page": page,
+            "result_requests": page.object_list,
             "can_raise": permissions.can_raise(_user(request), organisation),
             "today": timezone.localdate(),
         },

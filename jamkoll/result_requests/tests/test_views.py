@@ -50,9 +50,20 @@ def test_list_pages_do_not_query_more_with_more_demands(
         response = client.get(url)
     assert response.status_code == 200
     if name == "result_requests:list":
-        assert (
-            response.content.count(b'<th scope="row"><a href="/efterfragningar/') == 200
-        )
+        # 200 demands: the first page shows 50 and says how many there are in all.
+        html = response.content.decode()
+        assert html.count('<th scope="row"><a href="/efterfragningar/') == 50
+        assert "200 efterfrågningar" in html
+        assert "Sida 1 av 4" in html
+
+
+def test_the_demand_list_pages_keep_the_filters(world, client):
+    _many(world, 60)
+    client.force_login(world.user("politician"))
+    response = client.get(reverse("result_requests:list"), {"q": "Fråga", "sida": "2"})
+    html = response.content.decode()
+    assert html.count('<th scope="row"><a href="/efterfragningar/') == 10
+    assert "q=Fr%C3%A5ga&amp;sida=1" in html
 
 
 def test_manager_sees_only_demands_to_own_units_in_the_list(world, client):
