@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import Role, User
@@ -34,6 +36,8 @@ def attention(*, user: User, organisation: Organisation) -> list[Panel]:
     panels.extend(
         _result_request_panels(user=user, organisation=organisation, roles=roles)
     )
+    panels.extend(_meeting_panels(user=user, organisation=organisation, roles=roles))
+    panels.extend(_case_panels(organisation=organisation, roles=roles))
     panels.extend(_review_panels(organisation=organisation, roles=roles))
     panels.extend(_survey_panels(organisation=organisation, roles=roles))
     return panels
@@ -63,9 +67,16 @@ def _structure_panels(
     missing = []
     kinds = set(Unit.objects.of(organisation).values_list("kind", flat=True))
     if Unit.Kind.EQUALITY_BODY not in kinds:
-        missing.append(Item(_("Register the gender-equality body"), "/enheter/ny/"))
+        missing.append(
+            Item(
+                _("Register the gender-equality body"),
+                reverse("organisations:unit_create"),
+            )
+        )
     if Unit.Kind.BOARD not in kinds:
-        missing.append(Item(_("Register the boards"), "/enheter/ny/"))
+        missing.append(
+            Item(_("Register the boards"), reverse("organisations:unit_create"))
+        )
     return [
         Panel(
             title=_("The organisation"),
@@ -110,5 +121,61 @@ def _review_panels(*, organisation: Organisation, roles: frozenset[str]) -> list
             empty=str(reviews.IN_PROGRESS_EMPTY),
             action_url="/granskningar/ny/",
             action_label=str(reviews.IN_PROGRESS_ACTION),
+        )
+    ]
+
+
+def _meeting_panels(
+    *, user: User, organisation: Organisation, roles: frozenset[str]
+) -> list[Panel]:
+    """The body's next meetings, for everyone on the body's side."""
+    if not roles & {Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN}:
+        return []
+    from django.utils import timezone
+
+    from jamkoll.meetings.permissions import meetings_visible_to
+
+    upcoming = (
+        meetings_visible_to(user)
+        .filter(organisation=organisation, held_on__gte=timezone.localdate())
+        .select_related("body", "counterpart")
+        .order_by("held_on", "starts_at")[:3]
+    )
+    return [
+        Panel(
+            title=_("Coming meetings"),
+            items=[
+                Item(
+                    str(m.title or m.get_kind_display()),
+                    m.get_absolute_url(),
+                    date_format(m.held_on),
+                )
+                for m in upcoming
+            ],
+            empty=_(
+                "No meetings are planned. Plan the year's meetings under Meetings."
+            ),
+            action_url=reverse("meetings:list"),
+            action_label=_("All meetings"),
+        )
+    ]
+
+
+def _case_panels(*, organisation: Organisation, roles: frozenset[str]) -> list[Panel]:
+    """Council cases the body has yet to prepare, for those who prepare them."""
+    if not roles & {Role.ADMIN, Role.STRATEGIST}:
+        return []
+    from django.utils import timezone
+
+    from jamkoll.cases.providers import cases_to_prepare
+
+    cases = list(cases_to_prepare(organisation, timezone.localdate()))[:5]
+    return [
+        Panel(
+            title=_("Council cases to prepare"),
+            items=[Item(str(c.title), c.url) for c in cases],
+            empty=_("No council cases are waiting for the body's preparation."),
+            action_url=reverse("cases:list"),
+            action_label=_("All council cases"),
         )
     ]
