@@ -1,6 +1,8 @@
 from django import forms
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.accounts.models import Role, User
 from jamkoll.organisations.models import Organisation, Unit
 
 
@@ -45,3 +47,61 @@ class UnitForm(forms.ModelForm):
 
     def remit_lines(self) -> list[str]:
         return self.cleaned_data.get("remit", "").splitlines()
+
+
+class RolesForm(forms.Form):
+    """The roles a user holds in one organisation."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("A user without roles can no longer see the organisation."),
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=_("Units the manager answers for"),
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Only for the manager role. Administrations under a chosen board are included."
+        ),
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = Unit.objects.of(organisation).addressable()
+
+
+class NewUserForm(RolesForm):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"))
+    password = forms.CharField(
+        label=_("Temporary password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters. Give it to the person in a safe way."),
+    )
+
+    field_order = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "password",
+        "roles",
+        "units",
+    ]
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("The username is taken. Choose another."))
+        return username
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password)
+        return password

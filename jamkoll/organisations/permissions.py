@@ -61,6 +61,16 @@ def can_view_history(user: User, obj: object) -> bool:
     return bool(is_content_editor(user, obj))
 
 
+def can_manage_users(user: User, obj: object) -> bool:
+    """Log-ins and roles of an organisation are managed by its administrators."""
+    return bool(is_administrator(user, obj))
+
+
+def users_of(organisation: Organisation) -> QuerySet[User]:
+    """Users holding any role in the organisation."""
+    return User.objects.filter(role_assignments__organisation=organisation).distinct()
+
+
 def organisations_visible_to(user: User) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=organisation_ids_of(user))
 

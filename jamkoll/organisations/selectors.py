@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from jamkoll.accounts.models import RoleAssignment, User
 from jamkoll.organisations.models import Organisation, RemitTask, Unit
 
 
@@ -47,3 +48,26 @@ def unit_detail(*, unit_id: int, visible: QuerySet[Unit]) -> Unit:
         .annotate(member_count=Count("memberships"))
         .get(pk=unit_id)
     )
+
+
+@dataclass
+class UserRoles:
+    user: User
+    roles: list[str]
+    units: list[Unit]
+
+
+def users_with_roles(*, organisation: Organisation) -> list[UserRoles]:
+    """Every user with a role in the organisation, their roles and managed units."""
+    assignments = (
+        RoleAssignment.objects.filter(organisation=organisation)
+        .select_related("user")
+        .prefetch_related("units")
+        .order_by("user__last_name", "user__first_name", "user__username", "role")
+    )
+    rows: dict[int, UserRoles] = {}
+    for assignment in assignments:
+        row = rows.setdefault(assignment.user_id, UserRoles(assignment.user, [], []))
+        row.roles.append(assignment.role)
+        row.units.extend(assignment.units.all())
+    return list(rows.values())

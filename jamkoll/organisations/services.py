@@ -2,12 +2,19 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from jamkoll.accounts.models import User
+from jamkoll.accounts.models import Role, RoleAssignment, User
+from jamkoll.accounts.roles import forget
 from jamkoll.organisations import permissions
 from jamkoll.organisations.models import Organisation, RemitTask, Unit
+
+CANNOT_REMOVE_OWN_ADMIN = _(
+    "You cannot remove your own administrator role. Ask another administrator."
+)
+MANAGER_NEEDS_UNITS = _("Choose the units the manager answers for.")
 
 
 @transaction.atomic
@@ -69,3 +76,76 @@ def set_remit(*, unit: Unit, tasks: list[str], by: User) -> None:
             task._history_user = by  # type: ignore[attr-defined]
             task.full_clean()
             task.save()
+
+
+@transaction.atomic
+def set_roles(
+    *,
+    organisation: Organisation,
+    user: User,
+    roles: list[str],
+    managed_units: list[Unit],
+    by: User,
+) -> None:
+    """Give `user` exactly these roles in the organisation (and these units as manager).
+
+    Only administrators of the organisation may do this. An administrator cannot take
+    away their own administrator role, so an organisation never locks itself out.
+    """
+    if not permissions.can_manage_users(by, organisation):
+        raise PermissionDenied
+    if by.pk == user.pk and Role.ADMIN not in roles:
+        raise ValidationError({"roles": CANNOT_REMOVE_OWN_ADMIN})
+    if any(unit.organisation_id != organisation.pk for unit in managed_units):
+        raise PermissionDenied
+    if Role.MANAGER in roles and not managed_units:
+        raise ValidationError({"units": MANAGER_NEEDS_UNITS})
+    existing = {
+        a.role: a
+        for a in RoleAssignment.objects.filter(user=user, organisation=organisation)
+    }
+    for role, assignment in existing.items():
+        if role not in roles:
+            assignment._history_user = by  # type: ignore[attr-defined]
+            assignment.delete()
+    for role in roles:
+        assignment = existing.get(role) or RoleAssignment(
+            user=user, organisation=organisation, role=role
+        )
+        assignment._history_user = by  # type: ignore[attr-defined]
+        assignment.full_clean()
+        assignment.save()
+        assignment.units.set(managed_units if role == Role.MANAGER else [])
+    forget(user)
+
+
+@transaction.atomic
+def create_user(
+    *,
+    organisation: Organisation,
+    by: User,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    password: str,
+    roles: list[str],
+    managed_units: list[Unit],
+) -> User:
+    """Create a log-in for a person and give them roles in this organisation."""
+    if not permissions.can_manage_users(by, organisation):
+        raise PermissionDenied
+    user = User(
+        username=username, first_name=first_name, last_name=last_name, email=email
+    )
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    set_roles(
+        organisation=organisation,
+        user=user,
+        roles=roles,
+        managed_units=managed_units,
+        by=by,
+    )
+    return user

@@ -9,4 +9,7 @@ urlpatterns = [
     path("enheter/ny/", views.unit_create, name="unit_create"),
     path("enheter/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("enheter/<int:pk>/andra/", views.unit_edit, name="unit_edit"),
+    path("anvandare/", views.user_list, name="user_list"),
+    path("anvandare/ny/", views.user_create, name="user_create"),
+    path("anvandare/<int:pk>/roller/", views.user_roles, name="user_roles"),
 ]

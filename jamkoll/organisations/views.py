@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.organisations import permissions, selectors, services
 from jamkoll.organisations.decorators import organisation_required
-from jamkoll.organisations.forms import UnitForm
+from jamkoll.organisations.forms import NewUserForm, RolesForm, UnitForm
 from jamkoll.organisations.middleware import SESSION_KEY
 from jamkoll.organisations.models import Organisation
 
@@ -44,6 +44,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tree": selectors.unit_tree(organisation=organisation),
             "bodies": selectors.equality_bodies(organisation=organisation),
             "can_edit": permissions.can_edit_structure(request.user, organisation),  # type: ignore[arg-type]
+            "can_manage_users": permissions.can_manage_users(
+                request.user, organisation
+            ),  # type: ignore[arg-type]
         },
     )
 
@@ -108,4 +111,91 @@ def _unit_form(
         "organisations/unit_form.html",
         {"form": form, "unit": unit, "organisation": organisation},
         status=status,
+    )
+
+
+@require_http_methods(["GET"])
+@organisation_required
+def user_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Users and their roles in the active organisation, for its administrators."""
+    if not permissions.can_manage_users(request.user, organisation):  # type: ignore[arg-type]
+        raise PermissionDenied
+    return render(
+        request,
+        "organisations/user_list.html",
+        {"rows": selectors.users_with_roles(organisation=organisation)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def user_create(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    if not permissions.can_manage_users(request.user, organisation):  # type: ignore[arg-type]
+        raise PermissionDenied
+    form = NewUserForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.create_user(
+                organisation=organisation,
+                by=request.user,  # type: ignore[arg-type]
+                username=data["username"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                password=data["password"],
+                roles=data["roles"],
+                managed_units=list(data["units"]),
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(
+                request, _("The user %(name)s was created.") % {"name": user}
+            )
+            return redirect("organisations:user_list")
+    return render(
+        request,
+        "organisations/user_form.html",
+        {"form": form, "target": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def user_roles(
+    request: HttpRequest, pk: int, organisation: Organisation
+) -> HttpResponse:
+    target = get_object_or_404(permissions.users_of(organisation), pk=pk)
+    if not permissions.can_manage_users(request.user, organisation):  # type: ignore[arg-type]
+        raise PermissionDenied
+    assignments = target.role_assignments.filter(organisation=organisation)
+    initial = {
+        "roles": [a.role for a in assignments],
+        "units": [u for a in assignments for u in a.units.all()],
+    }
+    data = request.POST if request.method == "POST" else None
+    form = RolesForm(data, organisation=organisation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_roles(
+                organisation=organisation,
+                user=target,
+                roles=form.cleaned_data["roles"],
+                managed_units=list(form.cleaned_data["units"]),
+                by=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(
+                request, _("The roles of %(name)s were saved.") % {"name": target}
+            )
+            return redirect("organisations:user_list")
+    return render(
+        request,
+        "organisations/user_form.html",
+        {"form": form, "target": target},
+        status=400 if form.errors else 200,
     )
