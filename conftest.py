@@ -102,6 +102,15 @@ def make_org(name: str, code: str) -> OrgWorld:
     )
 
 
+@pytest.fixture(autouse=True)
+def _swedish():
+    """Every test starts in Swedish, the product's language, whatever ran before."""
+    from django.utils import translation
+
+    with translation.override("sv"):
+        yield
+
+
 @pytest.fixture
 def world(db) -> World:
     own = make_org("Egen kommun", "0001")
