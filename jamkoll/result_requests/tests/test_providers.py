@@ -37,3 +37,19 @@ def test_answered_and_overdue_demands_are_suggested_for_the_agenda(world):
     ]
     assert [s.title for s in found] == ["Besvarad (Socialnämnden)"]
     assert found[0].kind == "Svar att bedöma"
+
+
+def test_managers_see_due_dates_in_the_year_wheel_without_links_they_cannot_open(
+    client_for, world
+):
+    from django.urls import reverse
+
+    demand = factories.raise_demand(
+        world.own, unit=world.own.company, title="Bolagets fråga"
+    )
+    url = reverse("meetings:year_wheel") + f"?year={demand.due_on.year}"
+    manager_html = client_for("manager").get(url).content.decode()
+    assert "Bolagets fråga" in manager_html
+    assert demand.get_absolute_url() not in manager_html
+    politician_html = client_for("politician").get(url).content.decode()
+    assert demand.get_absolute_url() in politician_html
