@@ -169,25 +169,6 @@ def _roles(org: Organisation, units: dict[str, Unit], users: dict[str, User]) ->
         chair.person.save(update_fields=["user"])
 
 
-def units_of(org: Organisation) -> dict[str, Unit]:
-    """Rebuild the role-name → unit map for an existing demo organisation."""
-    plan = next(p for p in organisations_demo.PLANS if p.code == org.code)
-    by_name = {u.name: u for u in Unit.objects.of(org)}
-    units = {
-        "council": by_name["Kommunfullmäktige"],
-        "executive_board": by_name["Kommunstyrelsen"],
-        "body": by_name[plan.body_name],
-    }
-    for i, board in enumerate(plan.boards):
-        units[f"board{i}"] = by_name[board]
-        units[f"administration{i}"] = by_name[
-            organisations_demo.administration_name(board)
-        ]
-    for i, company in enumerate(plan.companies):
-        units[f"company{i}"] = by_name[company]
-    return units
-
-
 def load(
     *, today: dt.date, progress: Callable[[str], None] = lambda _m: None
 ) -> list[Organisation]:
