@@ -43,3 +43,25 @@ class UrlCase:
     other: int | None = 404
     setup: Callable[[Any], dict[str, Any]] | None = None
     query: str = ""
+
+
+@dataclass
+class PostCase:
+    """A POST endpoint: who may change something, and proof that nothing changes when
+    anyone else tries.
+
+    `state(org_world, extra)` returns a comparable snapshot of what the POST would
+    change; `data(org_world, extra)` the form data. The matrix posts as every role not
+    in `allowed` (expecting `denied` and an unchanged state), as every role against the
+    other organisation's objects (expecting `other`), anonymously, and once as the
+    first allowed role, whose POST must change the state (so the snapshot can tell).
+    """
+
+    name: str
+    allowed: tuple[str, ...]
+    args: Callable[..., list[Any]]
+    state: Callable[..., Any]
+    data: Callable[..., dict[str, Any]] = field(default=lambda org, extra=None: {})
+    setup: Callable[[Any], dict[str, Any]] | None = None
+    denied: int = 403
+    other: int = 404

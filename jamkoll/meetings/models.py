@@ -4,6 +4,7 @@ create work (uppdrag), dialogue meetings and the year wheel (årshjul)."""
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -70,7 +71,14 @@ class Meeting(BaseModel):
         help_text=_("One name and title per line."),
     )
     questions_sent_on = models.DateField(_("questions sent on"), null=True, blank=True)
+    questions_sent_to = models.TextField(_("questions sent to"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    invitation_sent_at = models.DateTimeField(
+        _("invitation sent at"), null=True, blank=True
+    )
+    invitation_sequence = models.PositiveIntegerField(
+        _("invitation version"), default=0
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -180,6 +188,14 @@ class Attendance(BaseModel):
         return self.capacity in {self.Capacity.MEMBER, self.Capacity.SUBSTITUTE_SERVING}
 
 
+class StandardItem(models.TextChoices):
+    """The opening items of every ordinary meeting, offered when it is planned."""
+
+    OPENING = "opening", _("Opening of the meeting")
+    APPROVERS = "approvers", _("Election of approvers (justerare)")
+    AGENDA = "agenda", _("Approval of the agenda")
+
+
 class AgendaItem(BaseModel):
     """A numbered item on a meeting's agenda, with its part of the minutes."""
 
@@ -198,6 +214,15 @@ class AgendaItem(BaseModel):
     planned_minutes = models.PositiveSmallIntegerField(
         _("planned minutes"), null=True, blank=True
     )
+    paragraph = models.PositiveIntegerField(
+        _("paragraph (§)"),
+        null=True,
+        blank=True,
+        help_text=_("Numbered through the body's year when sent for approval."),
+    )
+    standard = models.CharField(
+        _("standard item"), max_length=12, choices=StandardItem, blank=True
+    )
     source_kind = models.CharField(_("suggested as"), max_length=40, blank=True)
     source_ref = models.CharField(_("source"), max_length=80, blank=True)
     source_url = models.CharField(_("source link"), max_length=300, blank=True)
@@ -214,7 +239,12 @@ class AgendaItem(BaseModel):
         ordering = ["meeting", "position", "pk"]
 
     def __str__(self) -> str:
-        return f"§ {self.position} {self.title}"
+        return f"§ {self.number} {self.title}"
+
+    @property
+    def number(self) -> int:
+        """The paragraph number (§) once fixed, else the place on the agenda."""
+        return self.paragraph or self.position
 
     @property
     def audit_organisation_id(self) -> int:
@@ -225,7 +255,14 @@ class AgendaItem(BaseModel):
 
 
 class Minutes(BaseModel):
-    """The minutes (protokoll) of a meeting; locked once an approver has signed."""
+    """The minutes (protokoll) of a meeting.
+
+    Draft → sent for approval (`locked_at`: from then on every change is a recorded
+    Correction) → approved when every designated approver has signed in the current
+    `round`. A correction that changes what approvers have signed voids their
+    signatures and starts a new round. `version` counts corrections, so a signature
+    is refused if the minutes changed since the approver read them.
+    """
 
     meeting = models.OneToOneField(
         Meeting, models.CASCADE, related_name="minutes", verbose_name=_("meeting")
@@ -239,16 +276,49 @@ class Minutes(BaseModel):
         blank=True,
         verbose_name=_("approvers (justerare)"),
     )
-    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
+    chair = models.ForeignKey(
+        "members.Person",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chair of the meeting"),
+    )
+    secretary = models.CharField(_("secretary"), max_length=160, blank=True)
+    locked_at = models.DateTimeField(_("sent for approval at"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        "accounts.User",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent for approval by"),
+    )
+    round = models.PositiveSmallIntegerField(_("approval round"), default=1)
+    version = models.PositiveIntegerField(_("version"), default=0)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    posted_on = models.DateField(_("approval announced on"), null=True, blank=True)
+    taken_down_on = models.DateField(
+        _("notice taken down on"), null=True, blank=True
+    )
     history = HistoricalRecords(m2m_fields=[approvers])
 
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(taken_down_on__isnull=True)
+                | Q(posted_on__isnull=False, taken_down_on__gte=F("posted_on")),
+                name="minutes_taken_down_after_posting",
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(_("Minutes %(meeting)s") % {"meeting": self.meeting})
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.meeting_id]) + "#minutes"
 
     @property
     def audit_organisation_id(self) -> int:
@@ -260,12 +330,18 @@ class Minutes(BaseModel):
 
     @property
     def is_locked(self) -> bool:
-        """Locked from the first signature on; changes then go through a Correction."""
+        """Locked from "send for approval" on; changes then go through a Correction."""
         return self.locked_at is not None
 
 
+class MinutesApprovalQuerySet(models.QuerySet["MinutesApproval"]):
+    def valid(self) -> "MinutesApprovalQuerySet":
+        """Signatures not voided by a later correction."""
+        return self.filter(voided_at__isnull=True)
+
+
 class MinutesApproval(BaseModel):
-    """One approver's signature (justering) of the minutes."""
+    """One approver's signature (justering) of the minutes in one round."""
 
     minutes = models.ForeignKey(
         Minutes, models.CASCADE, related_name="approvals", verbose_name=_("minutes")
@@ -276,8 +352,13 @@ class MinutesApproval(BaseModel):
     signed_by = models.ForeignKey(
         "accounts.User", models.PROTECT, related_name="+", verbose_name=_("signed by")
     )
+    round = models.PositiveSmallIntegerField(_("approval round"), default=1)
     approved_on = models.DateField(_("approved on"))
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = MinutesApprovalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("approval")
@@ -285,7 +366,8 @@ class MinutesApproval(BaseModel):
         ordering = ["minutes", "created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["minutes", "person"], name="minutesapproval_once_per_person"
+                fields=["minutes", "person", "round"],
+                name="minutesapproval_once_per_person_and_round",
             )
         ]
 
@@ -295,6 +377,81 @@ class MinutesApproval(BaseModel):
     @property
     def audit_organisation_id(self) -> int:
         return self.minutes.meeting.organisation_id
+
+    @property
+    def is_valid(self) -> bool:
+        return self.voided_at is None
+
+
+class MinutesNotice(BaseModel):
+    """An e-mail to an approver about the minutes: the request to approve or the
+    reminder. Unique per round, so the daily job never mails twice."""
+
+    class Kind(models.TextChoices):
+        REQUEST = "request", _("Request to approve")
+        REMINDER = "reminder", _("Reminder to approve")
+
+    minutes = models.ForeignKey(
+        Minutes, models.CASCADE, related_name="notices", verbose_name=_("minutes")
+    )
+    person = models.ForeignKey(
+        "members.Person", models.CASCADE, related_name="+", verbose_name=_("approver")
+    )
+    round = models.PositiveSmallIntegerField(_("approval round"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    sent_on = models.DateField(_("sent on"))
+    recipient = models.EmailField(_("recipient"), blank=True)
+
+    class Meta:
+        verbose_name = _("notice to approver")
+        verbose_name_plural = _("notices to approvers")
+        ordering = ["minutes", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["minutes", "person", "round", "kind"],
+                name="minutesnotice_once_per_round",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.person} {self.sent_on}"
+
+
+class MinutesSettings(BaseModel):
+    """How a body keeps its minutes: posting (anslag) and reminders to approvers."""
+
+    body = models.OneToOneField(
+        "organisations.Unit",
+        models.CASCADE,
+        related_name="minutes_settings",
+        verbose_name=_("body"),
+    )
+    posts_minutes = models.BooleanField(
+        _("the approval is announced on the notice board"),
+        default=False,
+        help_text=_(
+            "For bodies whose minutes are posted (anslag): the approval must be "
+            "announced on the official notice board within two days and stay there "
+            "for three weeks."
+        ),
+    )
+    reminder_after_days = models.PositiveSmallIntegerField(
+        _("remind approvers after (days)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes settings")
+        verbose_name_plural = _("minutes settings")
+
+    def __str__(self) -> str:
+        return str(self.body)
+
+    @property
+    def audit_organisation_id(self) -> int:
+        return self.body.organisation_id
 
 
 class Correction(BaseModel):
@@ -312,6 +469,8 @@ class Correction(BaseModel):
         verbose_name=_("agenda item"),
     )
     field = models.CharField(_("field"), max_length=40)
+    label = models.CharField(_("what"), max_length=200, blank=True)
+    voided_signatures = models.BooleanField(_("voided signatures"), default=False)
     old_value = models.TextField(_("before"), blank=True)
     new_value = models.TextField(_("after"), blank=True)
     reason = models.TextField(_("reason"))
@@ -383,6 +542,16 @@ class DialogueQuestion(BaseModel):
     text = models.TextField(_("question"))
     source_ref = models.CharField(_("source"), max_length=80, blank=True)
     source_url = models.CharField(_("source link"), max_length=300, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        "accounts.User",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -521,6 +690,13 @@ class YearWheelRule(BaseModel):
     )
     nth = models.SmallIntegerField(_("which"), choices=Nth, null=True, blank=True)
     starts_at = models.TimeField(_("time"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(24 * 60)],
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -560,6 +736,48 @@ class YearWheelRule(BaseModel):
             errors.setdefault("weekday", []).append(RULE_NEEDS_WEEKDAY)
         if errors:
             raise ValidationError(errors)
+
+
+class RuleOccurrence(BaseModel):
+    """An exception for one date of a rule: moved, cancelled, or replaced by a meeting
+    (then the meeting is shown instead of the occurrence)."""
+
+    rule = models.ForeignKey(
+        YearWheelRule,
+        models.CASCADE,
+        related_name="occurrences",
+        verbose_name=_("recurring event"),
+    )
+    original_date = models.DateField(_("planned date"))
+    moved_to = models.DateField(_("moved to"), null=True, blank=True)
+    starts_at = models.TimeField(_("time"), null=True, blank=True)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    meeting = models.OneToOneField(
+        Meeting,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rule_occurrence",
+        verbose_name=_("meeting"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+        ordering = ["rule", "original_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule", "original_date"], name="ruleoccurrence_once_per_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.original_date}"
+
+    @property
+    def audit_organisation_id(self) -> int:
+        return self.rule.organisation_id
 
 
 def _invalid_day(month: int, day: int) -> bool:
