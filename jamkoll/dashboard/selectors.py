@@ -36,6 +36,7 @@ def attention(*, user: User, organisation: Organisation) -> list[Panel]:
     panels.extend(
         _result_request_panels(user=user, organisation=organisation, roles=roles)
     )
+    panels.extend(_minutes_panels(user=user, organisation=organisation, roles=roles))
     panels.extend(_meeting_panels(user=user, organisation=organisation, roles=roles))
     panels.extend(_case_panels(organisation=organisation, roles=roles))
     panels.extend(_review_panels(organisation=organisation, roles=roles))
@@ -159,6 +160,72 @@ def _meeting_panels(
             action_label=_("All meetings"),
         )
     ]
+
+
+def _minutes_panels(
+    *, user: User, organisation: Organisation, roles: frozenset[str]
+) -> list[Panel]:
+    """Minutes the user is to approve (justera); for the body's secretary, approvals
+    to announce on the notice board, with a warning when two days have passed."""
+    from django.utils import timezone
+
+    from jamkoll.meetings import selectors as meetings
+
+    panels = []
+    waiting = meetings.minutes_to_approve(user=user, organisation=organisation)
+    if waiting:
+        panels.append(
+            Panel(
+                title=_("Minutes to approve"),
+                items=[
+                    Item(
+                        _("%(body)s, %(date)s")
+                        % {
+                            "body": m.meeting.body,
+                            "date": date_format(m.meeting.held_on),
+                        },
+                        reverse("meetings:minutes_approve", args=[m.meeting_id]),
+                        _("sent %(date)s") % {"date": date_format(m.locked_at.date())}
+                        if m.locked_at
+                        else "",
+                    )
+                    for m in waiting
+                ],
+            )
+        )
+    if roles & {Role.ADMIN, Role.STRATEGIST}:
+        today = timezone.localdate()
+        to_post = [
+            (m, status)
+            for m, status in meetings.minutes_to_post(
+                organisation=organisation, today=today
+            )
+            if status.posted_on is None
+        ]
+        if to_post:
+            panels.append(
+                Panel(
+                    title=_("Approvals to announce on the notice board"),
+                    items=[
+                        Item(
+                            _("%(body)s, %(date)s")
+                            % {
+                                "body": m.meeting.body,
+                                "date": date_format(m.meeting.held_on),
+                            },
+                            reverse("meetings:minutes_posting", args=[m.meeting_id]),
+                            (
+                                _("late: should have been announced by %(date)s")
+                                if status.late
+                                else _("announce by %(date)s")
+                            )
+                            % {"date": date_format(status.announce_by)},
+                        )
+                        for m, status in to_post
+                    ],
+                )
+            )
+    return panels
 
 
 def _case_panels(*, organisation: Organisation, roles: frozenset[str]) -> list[Panel]:

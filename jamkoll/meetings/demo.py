@@ -4,12 +4,15 @@ approved), two dialogue meetings with commitments and development needs, a year 
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
+from jamkoll.accounts.models import Role, RoleAssignment, User
 from jamkoll.accounts.roles import forget
-from jamkoll.meetings import recurrence, services
-from jamkoll.members.models import Membership
+from jamkoll.meetings import posting, recurrence, services
+from jamkoll.meetings.models import Minutes
+from jamkoll.members.models import Membership, Person
 
 AGENDA = [
-    ("Mötets öppnande och val av justerare", "Ordföranden", 5),
     (
         "Återrapportering: könsuppdelad statistik i socialtjänsten",
         "Jämställdhetsstrategen",
@@ -78,6 +81,26 @@ def _chair_on(body: Any, day: dt.date) -> Any:
     return mandate.person if mandate else None
 
 
+def _link_account(chair: Any, politiker: Any, org: Any) -> None:
+    """The demo politician is the current chair; an earlier chair gets an account of
+    their own (no password: it only signed the earlier minutes)."""
+    if not Person.objects.filter(organisation=org, user=politiker).exists():
+        chair.user = politiker
+    else:
+        user, created = User.objects.get_or_create(
+            username=f"ordforande-{org.code}-{chair.pk}",
+            defaults={"first_name": chair.first_name, "last_name": chair.last_name},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+            RoleAssignment.objects.create(
+                user=user, organisation=org, role=Role.POLITICIAN
+            )
+        chair.user = user
+    chair.save(update_fields=["user"])
+
+
 def load(ctx: Any) -> None:
     strateg, politiker = ctx.users["strateg"], ctx.users["politiker"]
     for user in ctx.users.values():
@@ -97,6 +120,14 @@ def load(ctx: Any) -> None:
             nth=nth,
             starts_at=starts,
         )
+    if body.body_form == "committee":
+        # An utskott's minutes are posted: the approval goes on the notice board.
+        services.save_minutes_settings(
+            body=body, by=strateg, posts_minutes=True, reminder_after_days=3
+        )
+    current_chair = _chair_on(body, ctx.today)
+    if current_chair is not None and current_chair.user_id is None:
+        _link_account(current_chair, politiker, org)
     dates = recurrence.dates_in_year(
         year=year,
         pattern="nth_weekday",
@@ -113,6 +144,7 @@ def load(ctx: Any) -> None:
             starts_at=dt.time(13),
             ends_at=dt.time(16),
             place="Stadshuset, sammanträdesrum Ekén",
+            standard_items=True,
         )
         for title, presenter, minutes in AGENDA:
             services.save_agenda_item(
@@ -136,15 +168,16 @@ def load(ctx: Any) -> None:
             officials=["Siri Strateg, jämställdhetsstrateg (sekreterare)"],
         )
         items = list(meeting.agenda_items.all())
+        report = next(i for i in items if not i.standard)
         services.save_item_minutes(
-            item=items[1],
+            item=report,
             by=strateg,
             discussion="Socialförvaltningen redovisade statistik uppdelad på kön för biståndsbeslut.",
             decision="Beredningen tackar för redovisningen och begär en analys av skillnaderna.",
             responsible="Socialförvaltningen",
         )
         services.add_decision(
-            item=items[1],
+            item=report,
             by=strateg,
             text="Analysera skillnader mellan kvinnor och män i beviljade insatser.",
             responsible="Socialförvaltningen",
@@ -154,18 +187,36 @@ def load(ctx: Any) -> None:
         if chair is None:
             continue
         if chair.user_id is None:
-            # The demo politician signs as the body's chair in both terms.
-            chair.user = politiker
-            chair.save(update_fields=["user"])
+            _link_account(chair, politiker, org)
         services.save_minutes(
-            minutes=meeting.minutes, by=strateg, remarks="", approvers=[chair]
+            minutes=meeting.minutes,
+            by=strateg,
+            remarks="",
+            approvers=[chair],
+            chair=chair,
+            secretary="Siri Strateg",
         )
+        services.send_for_approval(minutes=meeting.minutes, by=strateg)
         if index < len(dates) - 2 or held_on < ctx.today - dt.timedelta(days=30):
-            services.approve_minutes(
-                minutes=meeting.minutes,
-                by=politiker,
-                today=held_on + dt.timedelta(days=7),
+            signed_at = timezone.make_aware(
+                dt.datetime.combine(held_on + dt.timedelta(days=7), dt.time(10, 30))
             )
+            minutes = Minutes.objects.get(pk=meeting.minutes.pk)
+            services.approve_minutes(
+                minutes=minutes,
+                by=chair.user,
+                round=minutes.round,
+                version=minutes.version,
+                now=signed_at,
+            )
+            if services.settings_for(body).posts_minutes:
+                posted = posting.period_end(signed_at.date(), 1)
+                services.record_posting(
+                    minutes=minutes,
+                    by=strateg,
+                    posted_on=posted,
+                    taken_down_on=posting.earliest_take_down(posted),
+                )
     _dialogues(ctx, strateg)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jamkoll.core.models import BaseModel
+from jamkoll.meetings.doclinks import DocumentLink, parse_documents, safe_href
 
 BODY_MUST_BE_EQUALITY_BODY = _("Meetings are held by the gender-equality body.")
 OTHER_ORGANISATION = _("Everything in a meeting must belong to the same organisation.")
@@ -24,6 +25,7 @@ RULE_NEEDS_DAY = _("A fixed date needs a day of the month.")
 RULE_NEEDS_WEEKDAY = _("Choose the weekday and which one in the month.")
 RULE_BAD_MONTHS = _("Months are numbers 1–12 separated by commas, e.g. 3, 9.")
 RULE_BAD_DATE = _("The day does not exist in every chosen month (e.g. 30 February).")
+DOCUMENT_UNTITLED = _("Link to document")
 
 
 class Meeting(BaseModel):
@@ -253,6 +255,15 @@ class AgendaItem(BaseModel):
     def document_lines(self) -> list[str]:
         return [line.strip() for line in self.documents.splitlines() if line.strip()]
 
+    def document_links(self) -> list[DocumentLink]:
+        """The documents (handlingar) as titles with optional links, never paths."""
+        return parse_documents(self.documents, untitled=str(DOCUMENT_UNTITLED))
+
+    @property
+    def source_href(self) -> str:
+        """Where the material this item was suggested from lives ("" if unsafe)."""
+        return safe_href(self.source_url)
+
 
 class Minutes(BaseModel):
     """The minutes (protokoll) of a meeting.
@@ -298,9 +309,7 @@ class Minutes(BaseModel):
     version = models.PositiveIntegerField(_("version"), default=0)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     posted_on = models.DateField(_("approval announced on"), null=True, blank=True)
-    taken_down_on = models.DateField(
-        _("notice taken down on"), null=True, blank=True
-    )
+    taken_down_on = models.DateField(_("notice taken down on"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[approvers])
 
     class Meta:
@@ -561,6 +570,11 @@ class DialogueQuestion(BaseModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def source_href(self) -> str:
+        """Where the question comes from, as a safe link target ("" if unsafe)."""
+        return safe_href(self.source_url)
 
     @property
     def audit_organisation_id(self) -> int:

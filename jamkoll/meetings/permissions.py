@@ -8,7 +8,12 @@ signing as the person linked to their own user account.
 from django.db.models import QuerySet
 
 from jamkoll.accounts.models import User
-from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids_of
+from jamkoll.accounts.roles import (
+    CONTENT_ROLES,
+    has_any_role,
+    managed_unit_ids,
+    organisation_ids_of,
+)
 from jamkoll.meetings.models import (
     CalendarFeed,
     Decision,
@@ -44,12 +49,36 @@ def approver_person(user: User, minutes: Minutes) -> Person | None:
 
 
 def can_approve(user: User, minutes: Minutes) -> bool:
-    """Minutes are approved (justeras) only by a designated approver, signing as the
-    person linked to their own account, who has not signed yet."""
-    if minutes.is_approved:
+    """Minutes are approved (justeras) once sent for approval, only by a designated
+    approver signing as the person linked to their own account, once per round."""
+    if minutes.is_approved or not minutes.is_locked:
         return False
     person = approver_person(user, minutes)
-    return person is not None and not minutes.approvals.filter(person=person).exists()
+    return (
+        person is not None
+        and not minutes.approvals.valid()
+        .filter(person=person, round=minutes.round)
+        .exists()
+    )
+
+
+def can_read_draft_minutes(user: User, minutes: Minutes) -> bool:
+    """Draft and unapproved minutes are read as documents by the body's secretary and
+    by the designated approvers; approved minutes by everyone in the organisation."""
+    if minutes.is_approved:
+        return can_view(user, minutes.meeting)
+    return can_edit(user, minutes.meeting) or approver_person(user, minutes) is not None
+
+
+def can_answer_questions(user: User, meeting: Meeting) -> bool:
+    """The questions sent before a dialogue meeting are answered in Jämkoll by the
+    managers (chefer) who answer for its counterpart, and by the body's secretary
+    (who may write down answers given otherwise)."""
+    if not meeting.is_dialogue or meeting.counterpart_id is None:
+        return False
+    if can_edit(user, meeting):
+        return True
+    return meeting.counterpart_id in managed_unit_ids(user, meeting.organisation_id)
 
 
 def meetings_visible_to(user: User) -> QuerySet[Meeting]:

@@ -4,18 +4,23 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from jamkoll.meetings import recurrence
+from jamkoll.accounts.models import User
+from jamkoll.meetings import posting, recurrence
 from jamkoll.meetings.models import (
     AgendaItem,
     Attendance,
     Commitment,
     Decision,
     DevelopmentNeed,
+    DialogueQuestion,
     Meeting,
+    Minutes,
+    MinutesApproval,
 )
 from jamkoll.meetings.yearwheel import WheelEvent, events_for_year
-from jamkoll.members.models import Membership
+from jamkoll.members.models import Membership, Person
 from jamkoll.organisations.models import Organisation, Unit
 
 
@@ -94,7 +99,13 @@ def body_years(
 def meeting_detail(*, visible: QuerySet[Meeting], pk: int) -> Meeting:
     """One meeting with everything its page shows, in a fixed number of queries."""
     return (
-        visible.select_related("body", "counterpart", "organisation", "minutes")
+        visible.select_related(
+            "body__minutes_settings",
+            "counterpart",
+            "organisation",
+            "minutes__chair",
+            "minutes__sent_by",
+        )
         .prefetch_related(
             Prefetch(
                 "agenda_items",
@@ -106,19 +117,129 @@ def meeting_detail(*, visible: QuerySet[Meeting], pk: int) -> Meeting:
                 "attendances",
                 queryset=Attendance.objects.select_related("person", "person__party"),
             ),
-            "questions",
+            Prefetch(
+                "questions",
+                queryset=DialogueQuestion.objects.select_related("answered_by"),
+            ),
             "commitments",
             Prefetch(
                 "development_needs",
                 queryset=DevelopmentNeed.objects.select_related("unit"),
             ),
-            "minutes__approvers",
+            Prefetch(
+                "minutes__approvers",
+                queryset=Person.objects.select_related("user"),
+            ),
             "minutes__approvals__person",
             "minutes__corrections__made_by",
             "minutes__corrections__agenda_item",
         )
         .get(pk=pk)
     )
+
+
+@dataclass(frozen=True)
+class Signature:
+    """An approver and their signature in the current round, if given."""
+
+    person: Person
+    approval: MinutesApproval | None
+
+
+def signatures(*, minutes: Minutes) -> list[Signature]:
+    """The designated approvers with their valid signature in the current round
+    (from the prefetched approvals when `meeting_detail` loaded the minutes)."""
+    current = {
+        a.person_id: a
+        for a in minutes.approvals.all()
+        if a.round == minutes.round and a.voided_at is None
+    }
+    return [
+        Signature(person=person, approval=current.get(person.pk))
+        for person in minutes.approvers.all()
+    ]
+
+
+@dataclass(frozen=True)
+class PostingStatus:
+    """Where the announcement of the approval on the notice board stands."""
+
+    applies: bool
+    approved_on: dt.date | None
+    posted_on: dt.date | None
+    taken_down_on: dt.date | None
+    announce_by: dt.date | None
+    late: bool
+    earliest_take_down: dt.date | None
+
+
+def posting_status(*, minutes: Minutes, today: dt.date | None = None) -> PostingStatus:
+    today = today or timezone.localdate()
+    body = minutes.meeting.body
+    found = getattr(body, "minutes_settings", None) if body else None
+    applies = bool(found and found.posts_minutes)
+    approved = minutes.approved_on
+    return PostingStatus(
+        applies=applies,
+        approved_on=approved,
+        posted_on=minutes.posted_on,
+        taken_down_on=minutes.taken_down_on,
+        announce_by=posting.announce_by(approved) if approved else None,
+        late=bool(
+            applies
+            and approved
+            and posting.posted_late(approved, minutes.posted_on, today)
+        ),
+        earliest_take_down=posting.earliest_take_down(minutes.posted_on)
+        if minutes.posted_on
+        else None,
+    )
+
+
+def minutes_to_approve(*, user: User, organisation: Organisation) -> list[Minutes]:
+    """Minutes sent for approval where the user is a designated approver who has not
+    signed in the current round."""
+    candidates = (
+        Minutes.objects.filter(
+            meeting__organisation=organisation,
+            locked_at__isnull=False,
+            approved_on__isnull=True,
+            approvers__user=user,
+        )
+        .select_related("meeting__body")
+        .prefetch_related("approvals", "approvers")
+        .order_by("meeting__held_on")
+        .distinct()
+    )
+    waiting = []
+    for minutes in candidates:
+        mine = {p.pk for p in minutes.approvers.all() if p.user_id == user.pk}
+        signed = {
+            a.person_id
+            for a in minutes.approvals.all()
+            if a.round == minutes.round and a.voided_at is None
+        }
+        if mine - signed:
+            waiting.append(minutes)
+    return waiting
+
+
+def minutes_to_post(
+    *, organisation: Organisation, today: dt.date
+) -> list[tuple[Minutes, PostingStatus]]:
+    """Approved minutes of bodies that post them, not yet announced or not yet taken
+    down, with their posting status (late or not)."""
+    minutes = (
+        Minutes.objects.filter(
+            meeting__organisation=organisation,
+            approved_on__isnull=False,
+            meeting__body__minutes_settings__posts_minutes=True,
+            taken_down_on__isnull=True,
+        )
+        .select_related("meeting__body__minutes_settings")
+        .order_by("approved_on")
+    )
+    return [(m, posting_status(minutes=m, today=today)) for m in minutes[:20]]
 
 
 def quorum(*, meeting: Meeting) -> Quorum:
@@ -182,9 +303,11 @@ class MonthView:
     event_list: list[WheelEvent]
 
 
-def year_wheel(*, organisation: Organisation, year: int) -> list[MonthView]:
-    """Twelve month grids with the year's events."""
-    events = events_for_year(organisation=organisation, year=year)
+def year_wheel(
+    *, organisation: Organisation, year: int, category: str | None = None
+) -> list[MonthView]:
+    """Twelve month grids with the year's events (only `category` if given)."""
+    events = events_for_year(organisation=organisation, year=year, category=category)
     months = []
     for month in range(1, 13):
         in_month = [e for e in events if e.date.month == month and e.date.year == year]
@@ -203,3 +326,9 @@ def year_wheel(*, organisation: Organisation, year: int) -> list[MonthView]:
             )
         )
     return months
+
+
+def dialogue_questions(*, meeting: Meeting) -> list[DialogueQuestion]:
+    """The questions of a dialogue meeting in the order they were asked, with who
+    answered them."""
+    return list(meeting.questions.select_related("answered_by").order_by("pk"))

@@ -17,21 +17,44 @@ urlpatterns = [
     ),
     path("moten/<int:pk>/forslag/", views.agenda_suggestions, name="suggestions"),
     path("moten/<int:pk>/foredragningslista.pdf", views.agenda_pdf, name="agenda_pdf"),
+    path(
+        "moten/<int:pk>/foredragningslista.docx",
+        views.agenda_docx,
+        name="agenda_docx",
+    ),
     path("moten/<int:pk>/protokoll/", views.minutes_edit, name="minutes_edit"),
     path(
         "moten/<int:pk>/protokoll/justera/",
         views.minutes_approve,
         name="minutes_approve",
     ),
+    path("moten/<int:pk>/protokoll/skicka/", views.minutes_send, name="minutes_send"),
     path(
-        "moten/<int:pk>/protokoll/rattelse/",
-        views.minutes_correct,
-        name="minutes_correct",
+        "moten/<int:pk>/protokoll/aterkalla/",
+        views.minutes_withdraw,
+        name="minutes_withdraw",
+    ),
+    path(
+        "moten/<int:pk>/protokoll/anslag/",
+        views.minutes_posting,
+        name="minutes_posting",
+    ),
+    path(
+        "moten/<int:pk>/standardpunkter/",
+        views.agenda_standard_items,
+        name="agenda_standard_items",
+    ),
+    path(
+        "moten/organ/<int:pk>/protokollinstallningar/",
+        views.minutes_settings,
+        name="minutes_settings",
     ),
     path("moten/<int:pk>/protokoll.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("moten/<int:pk>/protokoll.docx", views.minutes_docx, name="minutes_docx"),
     path("moten/<int:pk>/fragor/ny/", views.question_create, name="question_create"),
+    path("moten/<int:pk>/fragor/skicka/", views.questions_send, name="questions_send"),
     path(
-        "moten/<int:pk>/fragor/skickade/", views.questions_sent, name="questions_sent"
+        "moten/<int:pk>/fragor/svar/", views.dialogue_answers, name="dialogue_answers"
     ),
     path(
         "moten/<int:pk>/ataganden/nytt/",
@@ -72,6 +95,13 @@ urlpatterns = [
     path("arshjul/", views.year_wheel, name="year_wheel"),
     path("arshjul/regler/ny/", views.rule_create, name="rule_create"),
     path("arshjul/regler/<int:pk>/ta-bort/", views.rule_delete, name="rule_delete"),
+    path("arshjul/regler/<int:pk>/andra/", views.rule_edit, name="rule_edit"),
+    path(
+        "arshjul/regler/<int:pk>/tillfallen/<str:date>/",
+        views.occurrence_edit,
+        name="occurrence_edit",
+    ),
+    path("moten/<int:pk>/kallelse/", views.meeting_invite, name="meeting_invite"),
     path("arshjul/prenumeration/", views.calendar_feeds, name="calendar_feeds"),
     path(
         "arshjul/prenumeration/<int:pk>/aterkalla/",

@@ -1,10 +1,12 @@
 """Read paths for people, mandates and representation."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from jamkoll.accounts.models import User
 from jamkoll.members.models import Membership, Person, Term
 from jamkoll.members.representation import BodyRepresentation, tally
 from jamkoll.organisations.models import Organisation, Unit
+from jamkoll.organisations.permissions import users_of
 
 
 def representation(
@@ -76,4 +78,48 @@ def unit_mandates(*, unit: Unit) -> QuerySet[Membership]:
 def person_mandates(*, person: Person) -> QuerySet[Membership]:
     return person.memberships.select_related("unit", "term").order_by(
         "-term__starts_on", "unit__name"
+    )
+
+
+def linkable_users(
+    *, organisation: Organisation, person: Person | None = None
+) -> QuerySet[User]:
+    """Accounts that can be linked to `person`: users holding a role in the
+    organisation and not linked to another of its people (plus the person's own)."""
+    taken = Person.objects.filter(organisation=organisation, user__isnull=False)
+    if person is not None:
+        taken = taken.exclude(pk=person.pk)
+    candidates = users_of(organisation).exclude(pk__in=taken.values("user_id"))
+    if person is not None and person.user_id:
+        candidates = User.objects.filter(
+            Q(pk__in=candidates.values("pk")) | Q(pk=person.user_id)
+        )
+    return candidates.order_by("last_name", "first_name", "username")
+
+
+def linkable_people(*, organisation: Organisation, user: User) -> QuerySet[Person]:
+    """People of the organisation that `user` can be linked to: those without an
+    account, and the one already linked to `user`."""
+    return (
+        Person.objects.filter(organisation=organisation)
+        .filter(Q(user__isnull=True) | Q(user=user))
+        .select_related("party")
+        .order_by("last_name", "first_name")
+    )
+
+
+def people_of_user(*, user: User, organisation: Organisation) -> list[Person]:
+    """The person (at most one, by constraint) `user` is in the organisation, with
+    the person's mandates."""
+    return list(
+        Person.objects.filter(organisation=organisation, user=user)
+        .select_related("party")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("unit", "term").order_by(
+                    "-term__starts_on", "unit__name"
+                ),
+            )
+        )
     )

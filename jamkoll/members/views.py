@@ -7,11 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from jamkoll.accounts.models import Role
+from jamkoll.accounts.roles import roles_in
 from jamkoll.core.charts import grouped_bar_chart
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
 from jamkoll.members import selectors, services
-from jamkoll.members.forms import MembershipForm, PersonForm, TermForm
+from jamkoll.members.forms import MembershipForm, PersonForm, TermForm, UserPersonForm
 from jamkoll.members.models import Membership, Person, Term
 from jamkoll.organisations import permissions
 from jamkoll.organisations.decorators import organisation_required
@@ -66,7 +68,7 @@ def person_list(request: HttpRequest, organisation: Organisation) -> HttpRespons
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(
-        _people_visible_to(request).select_related("party"), pk=pk
+        _people_visible_to(request).select_related("party", "user"), pk=pk
     )
     return render(
         request,
@@ -116,6 +118,68 @@ def _person_form(
         "members/person_form.html",
         {"form": form, "person": person},
         status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def user_person(
+    request: HttpRequest, user_pk: int, organisation: Organisation
+) -> HttpResponse:
+    """Choose which person of the active organisation a login account is, from the
+    user administration (administrators only)."""
+    target = get_object_or_404(permissions.users_of(organisation), pk=user_pk)
+    if not permissions.can_manage_users(request.user, organisation):  # type: ignore[arg-type]
+        raise PermissionDenied
+    current = selectors.people_of_user(user=target, organisation=organisation)
+    form = UserPersonForm(
+        request.POST or None,
+        organisation=organisation,
+        user=target,
+        initial={"person": current[0] if current else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        person = form.cleaned_data["person"]
+        try:
+            services.link_account(
+                organisation=organisation,
+                user=target,
+                person=person,
+                by=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            if person is None:
+                text = _("%(user)s is not linked to any person.") % {"user": target}
+            else:
+                text = _("%(user)s is now linked to %(person)s.") % {
+                    "user": target,
+                    "person": person,
+                }
+            messages.success(request, text)
+            return redirect("organisations:user_list")
+    return render(
+        request,
+        "members/user_person_form.html",
+        {"form": form, "target": target, "current": current},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+@organisation_required
+def me(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Which person the logged-in user is in the active organisation, and their roles."""
+    user = request.user
+    return render(
+        request,
+        "members/me.html",
+        {
+            "people": selectors.people_of_user(user=user, organisation=organisation),  # type: ignore[arg-type]
+            "roles": [r for r in Role.values if r in roles_in(user, organisation.pk)],  # type: ignore[arg-type]
+            "can_manage_users": permissions.can_manage_users(user, organisation),  # type: ignore[arg-type]
+        },
     )
 
 

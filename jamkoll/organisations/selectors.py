@@ -55,19 +55,33 @@ class UserRoles:
     user: User
     roles: list[str]
     units: list[Unit]
+    # The person the user is in this organisation (members.Person, at most one).
+    people: list[object] = field(default_factory=list)
 
 
 def users_with_roles(*, organisation: Organisation) -> list[UserRoles]:
-    """Every user with a role in the organisation, their roles and managed units."""
+    """Every user with a role in the organisation, their roles, managed units and the
+    person they are linked to in it (a string lookup: `members` is a higher layer)."""
     assignments = (
         RoleAssignment.objects.filter(organisation=organisation)
         .select_related("user")
-        .prefetch_related("units")
+        .prefetch_related("units", "user__people")
         .order_by("user__last_name", "user__first_name", "user__username", "role")
     )
     rows: dict[int, UserRoles] = {}
     for assignment in assignments:
-        row = rows.setdefault(assignment.user_id, UserRoles(assignment.user, [], []))
+        user = assignment.user
+        row = rows.get(user.pk)
+        if row is None:
+            people = [
+                p for p in user.people.all() if p.organisation_id == organisation.pk
+            ]
+            row = rows[user.pk] = UserRoles(user, [], [], people)
         row.roles.append(assignment.role)
         row.units.extend(assignment.units.all())
     return list(rows.values())
+
+
+def linked_people(*, user: User, organisation: Organisation) -> list[object]:
+    """The person (members.Person) `user` is linked to in the organisation, if any."""
+    return list(user.people.filter(organisation=organisation))

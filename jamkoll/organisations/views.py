@@ -196,6 +196,10 @@ def user_roles(
     return render(
         request,
         "organisations/user_form.html",
-        {"form": form, "target": target},
+        {
+            "form": form,
+            "target": target,
+            "people": selectors.linked_people(user=target, organisation=organisation),
+        },
         status=400 if form.errors else 200,
     )

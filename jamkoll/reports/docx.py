@@ -12,12 +12,10 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table as DocxTable
-from docx.table import _Row
 
+from jamkoll.core.docx import mark_header_row, set_language
 from jamkoll.reports.charts import chart_png
 from jamkoll.reports.content import (
     BulletList,
@@ -35,7 +33,7 @@ CHART_WIDTH = Cm(16)
 def render_docx(content: ReportContent) -> bytes:
     """The report as .docx bytes."""
     document = Document()
-    _set_language(document, content.language)
+    set_language(document, content.language)
     properties = document.core_properties
     properties.title = content.title
     properties.subject = content.subtitle
@@ -67,32 +65,6 @@ def render_docx(content: ReportContent) -> bytes:
     return buffer.getvalue()
 
 
-def _set_language(document: DocxDocument, language: str) -> None:
-    """Declare the language in the default run properties and the Normal style."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        run_defaults = OxmlElement("w:rPrDefault")
-        defaults.insert(0, run_defaults)
-    run_properties = run_defaults.find(qn("w:rPr"))
-    if run_properties is None:
-        run_properties = OxmlElement("w:rPr")
-        run_defaults.append(run_properties)
-    normal = document.styles["Normal"].element.get_or_add_rPr()
-    for holder in (run_properties, normal):
-        lang = holder.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            holder.append(lang)
-        lang.set(qn("w:val"), language)
-        lang.set(qn("w:eastAsia"), language)
-        lang.set(qn("w:bidi"), language)
-
-
 def _add_table(document: DocxDocument, table: Table) -> None:
     document.add_paragraph(table.caption, style="Caption")
     columns = len(table.header)
@@ -100,7 +72,7 @@ def _add_table(document: DocxDocument, table: Table) -> None:
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
     header = grid.rows[0]
-    _mark_header_row(header)
+    mark_header_row(header)
     for index, text in enumerate(table.header):
         cell = header.cells[index]
         cell.text = ""
@@ -114,14 +86,6 @@ def _add_table(document: DocxDocument, table: Table) -> None:
             cells[index].text = text
             if table.is_numeric(index):
                 cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _mark_header_row(row: _Row) -> None:
-    """Repeat the row at the top of each page and expose it as the header row."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
 
 
 def _add_chart(document: DocxDocument, chart: Chart) -> None:

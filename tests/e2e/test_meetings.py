@@ -56,15 +56,20 @@ def test_agenda_from_suggestions_reorder_by_keyboard_and_approve(page, world):
     page.get_by_label("Beslut").first.fill(
         "Beredningen lämnar ett yttrande om konsekvenser för kvinnor och män."
     )
-    page.get_by_label("Åsa Öberg").check()
+    page.get_by_label("Åsa Öberg", exact=False).check()
     assert_accessible(page)
     page.get_by_role("button", name="Spara protokollet").click()
     page.wait_for_url(f"**/moten/{meeting.pk}/**")
 
+    page.get_by_role("button", name="Skicka för justering").click()
+    page.get_by_text("Protokollet skickades för justering.", exact=False).wait_for()
+
     page.context.clear_cookies()
     login(page, "u-politician")
     page.goto(f"/moten/{meeting.pk}/")
-    page.get_by_role("button", name="Justera protokollet").click()
+    page.get_by_role("link", name="Justera protokollet").click()
+    page.get_by_label("Jag har läst protokollet och justerar det").check()
+    page.get_by_role("button", name="Justera").click()
     page.get_by_text("Du har justerat protokollet.").wait_for()
     assert page.get_by_text("Justerat ", exact=False).first.is_visible()
     assert page.get_by_role("link", name="Protokoll som PDF").is_visible()

@@ -2,25 +2,33 @@
 
 from jamkoll.meetings.forms._common import DateInput, TimeInput
 from jamkoll.meetings.forms.dialogue import (
+    AnswersForm,
     CommitmentForm,
     DevelopmentNeedForm,
     QuestionForm,
 )
 from jamkoll.meetings.forms.meetings import AgendaItemForm, AttendanceForm, MeetingForm
 from jamkoll.meetings.forms.minutes import (
-    CorrectionForm,
+    ApproveForm,
     DecisionForm,
     FollowUpForm,
     ItemMinutesForm,
     MinutesForm,
+    MinutesSettingsForm,
+    PostingForm,
 )
-from jamkoll.meetings.forms.yearwheel import RuleForm
+from jamkoll.meetings.forms.yearwheel import (
+    OccurrenceForm,
+    RuleForm,
+    YearWheelFilterForm,
+)
 
 __all__ = [
     "AgendaItemForm",
+    "AnswersForm",
+    "ApproveForm",
     "AttendanceForm",
     "CommitmentForm",
-    "CorrectionForm",
     "DateInput",
     "DecisionForm",
     "DevelopmentNeedForm",
@@ -28,7 +36,11 @@ __all__ = [
     "ItemMinutesForm",
     "MeetingForm",
     "MinutesForm",
+    "MinutesSettingsForm",
+    "OccurrenceForm",
+    "PostingForm",
     "QuestionForm",
     "RuleForm",
     "TimeInput",
+    "YearWheelFilterForm",
 ]

@@ -3,6 +3,8 @@
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.meetings.forms._common import DateInput
@@ -36,3 +38,49 @@ class DevelopmentNeedForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.of(organisation).addressable()
+
+
+class AnswersForm(forms.Form):
+    """One answer per question of a dialogue meeting, labelled with the question.
+
+    A hidden `seen_<pk>` keeps the version of the answer the writer saw, so an
+    answer given meanwhile by someone else is not overwritten unnoticed.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        questions: list[DialogueQuestion],
+        stamps: dict[int, str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for number, question in enumerate(questions, start=1):
+            help_text = ""
+            if question.answered_at and question.answered_by:
+                help_text = _("Answered by %(name)s, %(when)s.") % {
+                    "name": question.answered_by,
+                    "when": date_format(
+                        timezone.localtime(question.answered_at), "j F Y H.i"
+                    ),
+                }
+            self.fields[f"answer_{question.pk}"] = forms.CharField(
+                label=_("Question %(number)s: %(question)s")
+                % {"number": number, "question": question.text},
+                required=False,
+                initial=question.answer,
+                help_text=help_text,
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+            self.fields[f"seen_{question.pk}"] = forms.CharField(
+                required=False,
+                initial=stamps.get(question.pk, ""),
+                widget=forms.HiddenInput,
+            )
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: self.cleaned_data[f"answer_{q.pk}"] for q in self.questions}
+
+    def seen(self) -> dict[int, str]:
+        return {q.pk: self.cleaned_data[f"seen_{q.pk}"] for q in self.questions}

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jamkoll.meetings.forms._common import DateInput, TimeInput
+from jamkoll.meetings.forms._common import CorrectionReasonMixin, DateInput, TimeInput
 from jamkoll.meetings.models import (
     AgendaItem,
     Attendance,
@@ -15,7 +15,7 @@ from jamkoll.members.models import Membership
 from jamkoll.organisations.models import Organisation, Unit
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(CorrectionReasonMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
@@ -45,15 +45,32 @@ class MeetingForm(forms.ModelForm):
         ).addressable()
         if self.fields["body"].queryset.count() == 1 and not self.instance.pk:
             self.initial.setdefault("body", self.fields["body"].queryset.first())
+        if not self.instance.pk:
+            self.fields["standard_items"] = forms.BooleanField(
+                label=_(
+                    "Add the standard opening items (opening of the meeting, election "
+                    "of approvers, approval of the agenda)"
+                ),
+                required=False,
+                initial=True,
+            )
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(CorrectionReasonMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "presenter", "documents", "planned_minutes"]
+        help_texts = {
+            "documents": _(
+                "One document per line: its title, a dash and its address, e.g. "
+                "“Översiktsplan – https://kommun.se/op.pdf”, or a case number "
+                "(diarienummer). Pages and documents show the title as a link, never "
+                "the address."
+            )
+        }
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(CorrectionReasonMixin, forms.Form):
     """One choice per mandate in the body, plus officials as free text."""
 
     CHOICES = [

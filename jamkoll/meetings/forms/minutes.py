@@ -5,10 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jamkoll.meetings.forms._common import DateInput
+from jamkoll.meetings.forms._common import CorrectionReasonMixin, DateInput
 from jamkoll.meetings.models import (
     AgendaItem,
     Decision,
+    Minutes,
+    MinutesSettings,
 )
 from jamkoll.members.models import Membership, Person
 
@@ -17,13 +19,24 @@ class ItemMinutesForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["discussion", "decision", "responsible"]
+        widgets = {
+            "discussion": forms.Textarea(attrs={"rows": 3}),
+            "decision": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
-class MinutesForm(forms.Form):
-    remarks = forms.CharField(
-        label=_("Protocol remarks (protokollsanteckningar)"),
+class MinutesForm(CorrectionReasonMixin, forms.Form):
+    """The minutes' own fields: chair, secretary, approvers and remarks (plus the
+    reason, once they are sent for approval)."""
+
+    chair = forms.ModelChoiceField(
+        label=_("Chair of the meeting (ordförande)"),
+        queryset=Person.objects.none(),
         required=False,
-        widget=forms.Textarea,
+        help_text=_("Signs the minutes with the secretary and the approvers."),
+    )
+    secretary = forms.CharField(
+        label=_("Secretary (sekreterare)"), max_length=160, required=False
     )
     approvers = forms.ModelMultipleChoiceField(
         label=_("Approvers (justerare)"),
@@ -31,42 +44,77 @@ class MinutesForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "People with a mandate in the body. Each signs with their own account."
+            "Chosen among those who attended. Each approves with their own account, so "
+            "the person must be linked to a user account."
         ),
     )
-
-    def __init__(self, *args: Any, mandates: list[Membership], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        ids = [m.person_id for m in mandates]
-        self.fields["approvers"].queryset = Person.objects.filter(pk__in=ids)
-
-
-class CorrectionForm(forms.Form):
-    target = forms.ChoiceField(label=_("What is corrected"))
-    new_value = forms.CharField(
-        label=_("Corrected text"), widget=forms.Textarea, required=False
-    )
-    reason = forms.CharField(
-        label=_("Reason for the correction"), widget=forms.Textarea
+    remarks = forms.CharField(
+        label=_("Protocol remarks (protokollsanteckningar)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: Any, items: list[AgendaItem], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        mandates: list[Membership],
+        present: set[int],
+        locked: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        people = {m.person_id: m.person for m in mandates}
+        queryset = Person.objects.filter(pk__in=people).select_related("user")
+        self.fields["chair"].queryset = queryset
+        self.fields["approvers"].queryset = queryset
+        self.fields["approvers"].label_from_instance = lambda person: _approver_label(
+            person, person.pk in present
+        )
+        self.fields["approvers"].disabled = locked
+        self.add_reason(locked=locked)
+
+
+def _approver_label(person: Person, present: bool) -> str:
+    notes = [str(_("present") if present else _("not recorded as present"))]
+    if person.user_id is None:
+        notes.append(str(_("no user account")))
+    return f"{person} ({', '.join(notes)})"
+
+
+class ItemCorrectionForm(CorrectionReasonMixin, forms.Form):
+    """Only the reason, for the whole minutes form in correction mode."""
+
+
+class ApproveForm(forms.Form):
+    """The approver confirms having read what they sign; `round` and `version` say
+    which text they read."""
+
+    round = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=_("I have read the minutes and approve them"),
+        error_messages={"required": _("Confirm that you have read the minutes.")},
+    )
+
+
+class PostingForm(forms.ModelForm):
+    class Meta:
+        model = Minutes
+        fields = ["posted_on", "taken_down_on"]
+        widgets = {"posted_on": DateInput(), "taken_down_on": DateInput()}
         labels = {
-            "discussion": _("discussion"),
-            "decision": _("decision"),
-            "responsible": _("responsible"),
+            "posted_on": _("The approval was announced on the notice board on"),
+            "taken_down_on": _("The notice is taken down on"),
         }
-        choices: list[tuple[str, str]] = [("remarks", str(_("Protocol remarks")))]
-        for item in items:
-            for name, label in labels.items():
-                choices.append(
-                    (f"{item.pk}:{name}", f"§ {item.position} {item.title} – {label}")
-                )
-        self.fields["target"].choices = choices
 
 
-class DecisionForm(forms.ModelForm):
+class MinutesSettingsForm(forms.ModelForm):
+    class Meta:
+        model = MinutesSettings
+        fields = ["posts_minutes", "reminder_after_days"]
+
+
+class DecisionForm(CorrectionReasonMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["text", "responsible", "due_on"]

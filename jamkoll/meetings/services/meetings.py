@@ -79,10 +79,12 @@ def save_meeting(
     if meeting is not None and meeting.organisation_id != organisation.pk:
         raise PermissionDenied
     minutes = lock_for_change(meeting, reason=reason) if meeting is not None else None
+    # Compare with the stored row: a model form has already changed the instance.
+    stored = Meeting.objects.get(pk=meeting.pk) if meeting is not None else None
     meeting = meeting or Meeting(organisation=organisation)
     changes = []
     for name, value in fields.items():
-        old = getattr(meeting, name)
+        old = getattr(stored, name) if stored is not None else None
         if name in MEETING_FIELDS and old != value:
             changes.append(
                 Change(name, _label(Meeting, name), display(old), display(value))
@@ -221,10 +223,11 @@ def save_agenda_item(
     elif item.meeting_id != meeting.pk:
         raise PermissionDenied
     minutes = lock_for_change(meeting, reason=reason)
+    stored = AgendaItem.objects.get(pk=item.pk) if item.pk else None
     changes = []
     for name, value in fields.items():
-        old = getattr(item, name)
-        if name in ITEM_FIELDS and item.pk and old != value:
+        old = getattr(stored, name) if stored is not None else None
+        if name in ITEM_FIELDS and stored is not None and old != value:
             label = f"§ {item.number} {_label(AgendaItem, name).lower()}"
             changes.append(Change(name, label, display(old), display(value), item))
         setattr(item, name, value)

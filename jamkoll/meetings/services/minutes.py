@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -614,3 +615,35 @@ def send_approval_reminders(*, today: dt.date) -> int:
                 locked, kind=MinutesNotice.Kind.REMINDER, today=today
             )
     return sent
+
+
+@transaction.atomic
+def write_minutes(
+    *,
+    minutes: Minutes,
+    by: User,
+    items: dict[AgendaItem, dict[str, str]],
+    remarks: str,
+    approvers: Iterable[Person],
+    chair: Person | None = None,
+    secretary: str = "",
+    reason: str = "",
+) -> Minutes:
+    """Save the whole minutes form at once: each item's text and the minutes' own
+    fields. On sent minutes with a reason, every change is one correction; a form
+    that changes nothing is refused."""
+    version = Minutes.objects.get(pk=minutes.pk).version
+    for item, fields in items.items():
+        save_item_minutes(item=item, by=by, reason=reason, **fields)
+    minutes = save_minutes(
+        minutes=minutes,
+        by=by,
+        remarks=remarks,
+        approvers=approvers,
+        chair=chair,
+        secretary=secretary,
+        reason=reason,
+    )
+    if minutes.is_locked and minutes.version == version:
+        raise ValidationError(CORRECTION_NO_CHANGE)
+    return minutes

@@ -63,12 +63,17 @@ def test_minutes_pdf_after_approval_contains_decision_and_signature(world, clien
         remarks="Ö-partiet anmäler en protokollsanteckning.",
         approvers=[person],
     )
-    client = client_for("politician")
+    reader = client_for("reader")
     assert (
-        client.get(reverse("meetings:minutes_pdf", args=[meeting.pk])).status_code
+        reader.get(reverse("meetings:minutes_pdf", args=[meeting.pk])).status_code
         == 404
     )
-    response = client.post(reverse("meetings:minutes_approve", args=[meeting.pk]))
+    client = client_for("politician")
+    services.send_for_approval(minutes=meeting.minutes, by=by)
+    response = client.post(
+        reverse("meetings:minutes_approve", args=[meeting.pk]),
+        {"round": 1, "version": 0, "confirm": "on"},
+    )
     assert response.status_code == 302
     text = _pdf_text(
         client.get(reverse("meetings:minutes_pdf", args=[meeting.pk])).content

@@ -88,15 +88,56 @@ def development_need_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def questions_sent(request: HttpRequest, pk: int) -> HttpResponse:
+def questions_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """E-mail the questions and the invitation to the counterpart's managers."""
     meeting = _c.editable_meeting(request, pk)
+    if not meeting.is_dialogue:
+        raise Http404
     try:
-        services.mark_questions_sent(
-            meeting=meeting, by=_c.user(request), sent_on=timezone.localdate()
-        )
+        sent = services.send_questions(meeting=meeting, by=_c.user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        addresses = ", ".join(sent.recipients)
+        if sent.resent:
+            text = _("The questions were sent again to %(addresses)s.")
+        else:
+            text = _("The questions and the invitation were sent to %(addresses)s.")
+        messages.success(request, text % {"addresses": addresses})
     return redirect(meeting.get_absolute_url() + "#dialogue")
+
+
+@require_http_methods(["GET", "POST"])
+def dialogue_answers(request: HttpRequest, pk: int) -> HttpResponse:
+    """The counterpart's managers answer the questions before (or after) the meeting."""
+    meeting = _c.visible_meeting(request, pk)
+    if not meeting.is_dialogue:
+        raise Http404
+    user = _c.user(request)
+    if not permissions.can_answer_questions(user, meeting):
+        raise PermissionDenied
+    questions = selectors.dialogue_questions(meeting=meeting)
+    form = forms.AnswersForm(
+        request.POST or None,
+        questions=questions,
+        stamps={q.pk: services.answer_stamp(q) for q in questions},
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = _c.try_(
+            form,
+            lambda: services.answer_questions(
+                meeting=meeting, by=user, answers=form.answers(), seen=form.seen()
+            ),
+        )
+        if changed is not None:
+            messages.success(request, _("Your answers were saved."))
+            return redirect(meeting.get_absolute_url() + "#dialogue")
+    return _c.form_page(
+        request,
+        "meetings/dialogue_answers.html",
+        {"meeting": meeting, "questions": questions},
+        form,
+    )
 
 
 @require_POST

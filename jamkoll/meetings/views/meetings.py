@@ -17,7 +17,10 @@ from jamkoll.meetings import (
     suggestions,
 )
 from jamkoll.meetings.models import AgendaItem, Meeting
+from jamkoll.meetings.services.yearwheel import OCCURRENCE_HAS_MEETING
 from jamkoll.meetings.views import _common as _c
+from jamkoll.meetings.views.yearwheel import occurrence_from_query
+from jamkoll.meetings.yearwheel import Occurrence
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 from jamkoll.organisations.permissions import units_visible_to
@@ -74,7 +77,13 @@ def body_year(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/body_year.html",
-        {"body": body, "summary": summary, "meetings": meetings, "year": year},
+        {
+            "body": body,
+            "summary": summary,
+            "meetings": meetings,
+            "year": year,
+            "can_edit": permissions.can_edit(_c.user(request), body),
+        },
     )
 
 
@@ -87,6 +96,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     user = _c.user(request)
     minutes = meeting.minutes
+    signatures = selectors.signatures(minutes=minutes)
     return render(
         request,
         "meetings/detail.html",
@@ -97,9 +107,32 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "quorum": selectors.quorum(meeting=meeting),
             "can_edit": permissions.can_edit(user, meeting),
             "can_approve": permissions.can_approve(user, minutes),
+            "can_answer_questions": permissions.can_answer_questions(user, meeting),
             "can_view_history": permissions.can_edit(user, meeting),
+            "can_read_draft": permissions.can_read_draft_minutes(user, minutes),
+            "signatures": signatures,
+            "has_standard_items": any(i.standard for i in meeting.agenda_items.all()),
+            "signatures_given": any(s.approval for s in signatures),
+            "voided_approvals": [a for a in minutes.approvals.all() if a.voided_at],
+            "warnings": services.approver_warnings(minutes)
+            if permissions.can_edit(user, meeting) and not minutes.is_locked
+            else [],
+            "posting": selectors.posting_status(minutes=minutes),
         },
     )
+
+
+@require_POST
+def agenda_standard_items(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put the standard opening items first on the agenda."""
+    meeting = _c.editable_meeting(request, pk)
+    try:
+        services.add_standard_items(meeting=meeting, by=_c.user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The standard items were added to the agenda."))
+    return redirect(meeting.get_absolute_url() + "#agenda")
 
 
 @require_http_methods(["GET", "POST"])
@@ -107,7 +140,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_create(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     if not permissions.can_edit(_c.user(request), organisation):
         raise PermissionDenied
-    return _meeting_form(request, organisation, None)
+    # Planned from a year-wheel occurrence (?regel=&datum=): prefilled, and linked.
+    occurrence = occurrence_from_query(request, organisation)
+    if occurrence is not None and occurrence.meeting_id is not None:
+        messages.info(request, str(OCCURRENCE_HAS_MEETING))
+        return redirect("meetings:detail", pk=occurrence.meeting_id)
+    return _meeting_form(request, organisation, None, occurrence=occurrence)
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,12 +155,33 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _meeting_form(
-    request: HttpRequest, organisation: Organisation, meeting: Meeting | None
+    request: HttpRequest,
+    organisation: Organisation,
+    meeting: Meeting | None,
+    occurrence: Occurrence | None = None,
 ) -> HttpResponse:
     form = forms.MeetingForm(
-        request.POST or None, instance=meeting, organisation=organisation
+        request.POST or None,
+        instance=meeting,
+        organisation=organisation,
+        initial=occurrence.meeting_initial() if occurrence else None,
     )
-    if request.method == "POST" and form.is_valid():
+    form.add_reason(locked=meeting is not None and meeting.minutes.is_locked)
+    if request.method == "POST" and form.is_valid() and occurrence is not None:
+        saved = _c.try_(
+            form,
+            lambda: services.create_meeting_from_occurrence(
+                organisation=organisation,
+                rule=occurrence.rule,
+                original_date=occurrence.original_date,
+                by=_c.user(request),
+                **form.cleaned_data,
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(saved)
+    elif request.method == "POST" and form.is_valid():
         saved = _c.try_(
             form,
             lambda: services.save_meeting(
@@ -154,6 +213,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         current=current,
         initial={"officials": officials},
     )
+    form.add_reason(locked=meeting.minutes.is_locked)
     if request.method == "POST" and form.is_valid():
         saved = _c.try_(
             form,
@@ -162,6 +222,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 by=_c.user(request),
                 capacities=form.capacities(),
                 officials=form.official_names(),
+                reason=form.cleaned_data.get("reason", ""),
             ),
         )
         if saved is not None:
@@ -191,6 +252,7 @@ def _agenda_item_form(
     request: HttpRequest, meeting: Meeting, item: AgendaItem | None
 ) -> HttpResponse:
     form = forms.AgendaItemForm(request.POST or None, instance=item)
+    form.add_reason(locked=meeting.minutes.is_locked)
     if request.method == "POST" and form.is_valid():
         saved = _c.try_(
             form,

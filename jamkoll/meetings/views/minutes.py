@@ -1,5 +1,7 @@
 """Writing, approving, correcting and posting the minutes; assignments (uppdrag)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +20,7 @@ from jamkoll.meetings import (
 from jamkoll.meetings.views import _common as _c
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
+from jamkoll.organisations.permissions import units_visible_to
 
 # --- Minutes ----------------------------------------------------------------------
 
@@ -25,21 +28,23 @@ from jamkoll.organisations.models import Organisation
 @require_http_methods(["GET", "POST"])
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Write the minutes: each item's discussion, decision and responsible person, the
-    protocol remarks and the approvers."""
+    chair, secretary, approvers and protocol remarks. Once the minutes are sent for
+    approval the same form makes a recorded correction and asks for the reason."""
     meeting = _c.editable_meeting(request, pk)
     minutes = meeting.minutes
-    if minutes.is_locked:
-        messages.error(request, str(services.MINUTES_LOCKED))
-        return redirect(meeting)
     items = list(meeting.agenda_items.order_by("position", "pk"))
-    mandates = services.body_mandates(meeting)
+    present = {a.person_id for a in meeting.attendances.all() if a.person_id}
     data = request.POST or None
     form = forms.MinutesForm(
         data,
-        mandates=mandates,
+        mandates=services.body_mandates(meeting),
+        present=present,
+        locked=minutes.is_locked,
         initial={
             "remarks": minutes.remarks,
             "approvers": list(minutes.approvers.all()),
+            "chair": minutes.chair,
+            "secretary": minutes.secretary or str(_c.user(request)),
         },
     )
     item_forms = [
@@ -52,20 +57,25 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         and all(f.is_valid() for _i, f in item_forms)
     ):
         try:
-            for item, item_form in item_forms:
-                services.save_item_minutes(
-                    item=item, by=_c.user(request), **item_form.cleaned_data
-                )
-            services.save_minutes(
+            services.write_minutes(
                 minutes=minutes,
                 by=_c.user(request),
+                items={item: f.cleaned_data for item, f in item_forms},
                 remarks=form.cleaned_data["remarks"],
                 approvers=form.cleaned_data["approvers"],
+                chair=form.cleaned_data["chair"],
+                secretary=form.cleaned_data["secretary"],
+                reason=form.cleaned_data.get("reason", ""),
             )
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
-            messages.success(request, _("The minutes were saved."))
+            if minutes.is_locked:
+                messages.success(request, _("The correction was recorded."))
+            else:
+                messages.success(request, _("The minutes were saved."))
+            for warning in services.approver_warnings(minutes):
+                messages.warning(request, warning)
             return redirect(meeting.get_absolute_url() + "#minutes")
     invalid = bool(form.errors) or any(f.errors for _i, f in item_forms)
     return render(
@@ -76,52 +86,132 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
-def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _c.visible_meeting(request, pk)
+def _act(request: HttpRequest, action: Any, success: str) -> bool:
     try:
-        services.approve_minutes(
-            minutes=meeting.minutes, by=_c.user(request), today=timezone.localdate()
-        )
+        action()
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("You have signed (justerat) the minutes."))
+        for text in error.messages:
+            messages.error(request, text)
+        return False
+    messages.success(request, success)
+    return True
+
+
+@require_POST
+def minutes_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Skicka för justering": lock the minutes and e-mail the approvers."""
+    meeting = _c.editable_meeting(request, pk)
+    _act(
+        request,
+        lambda: services.send_for_approval(
+            minutes=meeting.minutes, by=_c.user(request)
+        ),
+        _("The minutes were sent for approval. The approvers have been e-mailed."),
+    )
+    return redirect(meeting.get_absolute_url() + "#minutes")
+
+
+@require_POST
+def minutes_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _c.editable_meeting(request, pk)
+    _act(
+        request,
+        lambda: services.withdraw_from_approval(
+            minutes=meeting.minutes, by=_c.user(request)
+        ),
+        _("The minutes were withdrawn from approval and can be edited again."),
+    )
     return redirect(meeting.get_absolute_url() + "#minutes")
 
 
 @require_http_methods(["GET", "POST"])
-def minutes_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """The approver confirms and signs (justerar); the signature records date and time."""
+    meeting = _c.visible_meeting(request, pk)
+    minutes = meeting.minutes
+    user = _c.user(request)
+    person = permissions.approver_person(user, minutes)
+    if person is None:
+        raise PermissionDenied
+    form = forms.ApproveForm(
+        request.POST or None,
+        initial={"round": minutes.round, "version": minutes.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.approve_minutes(
+                minutes=minutes,
+                by=user,
+                round=form.cleaned_data["round"],
+                version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("You have approved (justerat) the minutes."))
+            return redirect(meeting.get_absolute_url() + "#minutes")
+    return render(
+        request,
+        "meetings/approve_form.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "person": person,
+            "form": form,
+            "can_approve": permissions.can_approve(user, minutes),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_posting(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record when the approval was announced on the notice board (anslag)."""
     meeting = _c.editable_meeting(request, pk)
     minutes = meeting.minutes
-    if not minutes.is_locked:
-        return redirect("meetings:minutes_edit", meeting.pk)
-    items = list(meeting.agenda_items.order_by("position", "pk"))
-    form = forms.CorrectionForm(request.POST or None, items=items)
+    form = forms.PostingForm(request.POST or None, instance=minutes)
     if request.method == "POST" and form.is_valid():
-        target = form.cleaned_data["target"]
-        item = None
-        field = target
-        if ":" in target:
-            item_id, field = target.split(":", 1)
-            item = next(i for i in items if str(i.pk) == item_id)
         saved = _c.try_(
             form,
-            lambda: services.correct_minutes(
+            lambda: services.record_posting(
                 minutes=minutes,
                 by=_c.user(request),
-                item=item,
-                field=field,
-                new_value=form.cleaned_data["new_value"],
-                reason=form.cleaned_data["reason"],
+                posted_on=form.cleaned_data["posted_on"],
+                taken_down_on=form.cleaned_data["taken_down_on"],
             ),
         )
         if saved is not None:
-            messages.success(request, _("The correction was recorded."))
+            messages.success(request, _("The posting was saved."))
             return redirect(meeting.get_absolute_url() + "#minutes")
     return _c.form_page(
-        request, "meetings/correction_form.html", {"meeting": meeting}, form
+        request,
+        "meetings/posting_form.html",
+        {"meeting": meeting, "posting": selectors.posting_status(minutes=minutes)},
+        form,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    """A body's settings for its minutes: posting and reminders to approvers."""
+    body = get_object_or_404(
+        units_visible_to(_c.user(request)).equality_bodies(), pk=pk
+    )
+    if not permissions.can_edit(_c.user(request), body):
+        raise PermissionDenied
+    current = services.settings_for(body)
+    form = forms.MinutesSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        saved = _c.try_(
+            form,
+            lambda: services.save_minutes_settings(
+                body=body, by=_c.user(request), **form.cleaned_data
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The settings were saved."))
+            return redirect("meetings:body_year", body.pk)
+    return _c.form_page(request, "meetings/settings_form.html", {"body": body}, form)
 
 
 # --- Assignments (uppdrag) --------------------------------------------------------
@@ -131,6 +221,7 @@ def minutes_correct(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     item = _c.editable_item(request, pk)
     form = forms.DecisionForm(request.POST or None)
+    form.add_reason(locked=item.meeting.minutes.is_locked)
     if request.method == "POST" and form.is_valid():
         saved = _c.try_(
             form,
