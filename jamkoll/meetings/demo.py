@@ -201,18 +201,18 @@ def load(ctx: Any) -> None:
             signed_at = timezone.make_aware(
                 dt.datetime.combine(held_on + dt.timedelta(days=7), dt.time(10, 30))
             )
-            minutes = Minutes.objects.get(pk=meeting.minutes.pk)
+            sent = Minutes.objects.get(pk=meeting.minutes.pk)
             services.approve_minutes(
-                minutes=minutes,
+                minutes=sent,
                 by=chair.user,
-                round=minutes.round,
-                version=minutes.version,
+                round=sent.round,
+                version=sent.version,
                 now=signed_at,
             )
             if services.settings_for(body).posts_minutes:
                 posted = posting.period_end(signed_at.date(), 1)
                 services.record_posting(
-                    minutes=minutes,
+                    minutes=sent,
                     by=strateg,
                     posted_on=posted,
                     taken_down_on=posting.earliest_take_down(posted),

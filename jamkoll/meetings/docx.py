@@ -97,7 +97,9 @@ def _field(paragraph: Paragraph, code: str) -> None:
 # --- Runs and blocks ------------------------------------------------------------------
 
 
-def _add_runs(paragraph: Paragraph, runs: list[dict[str, Any]], size: Pt | None = None):
+def _add_runs(
+    paragraph: Paragraph, runs: list[dict[str, Any]], size: Pt | None = None
+) -> None:
     for spec in runs:
         if spec["url"]:
             _add_hyperlink(paragraph, spec, size)

@@ -204,6 +204,7 @@ def rules_with_occurrences(
             rule=rule,
             description=describe_rule(rule),
             ends_at=end_time(rule.starts_at, rule.duration_minutes),
+            # Set by the Prefetch below (to_attr).
             changed=list(rule.year_occurrences),  # type: ignore[attr-defined]
         )
         for rule in rules.prefetch_related(

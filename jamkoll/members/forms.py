@@ -68,8 +68,8 @@ class UserPersonForm(forms.Form):
         label=_("Person"),
         empty_label=_("No person"),
         help_text=_(
-            "People already linked to another account are not listed. Unlink them "
-            "there first."
+            "People already linked to another account are not listed. Remove that "
+            "link first, on the person's page or from the other account."
         ),
     )
 

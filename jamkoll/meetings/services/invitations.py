@@ -20,7 +20,7 @@ from jamkoll.meetings import ical
 from jamkoll.meetings.models import Meeting
 from jamkoll.meetings.services._common import require_edit, save
 from jamkoll.meetings.services.meetings import body_mandates
-from jamkoll.meetings.services.minutes import _contact
+from jamkoll.meetings.services.minutes import contact_address
 from jamkoll.members.models import Membership, Person
 
 NO_ADDRESSES = _(
@@ -54,16 +54,17 @@ def send_invitation(*, meeting: Meeting, by: User) -> InvitationResult:
     mandates: dict[int, Membership] = {}
     for mandate in body_mandates(locked):
         mandates.setdefault(mandate.person_id, mandate)
-    addresses = {pk: _contact(m.person) for pk, m in mandates.items()}
+    addresses = {pk: contact_address(m.person) for pk, m in mandates.items()}
     if not any(addresses.values()):
         raise ValidationError(NO_ADDRESSES)
+    resent = locked.invitation_sent_at is not None
     locked.invitation_sequence += 1
     locked.invitation_sent_at = timezone.now()
     save(locked, by)
     meeting.invitation_sequence = locked.invitation_sequence
     meeting.invitation_sent_at = locked.invitation_sent_at
     messages = [
-        _message(locked, mandate, addresses[pk], by=by)
+        _message(locked, mandate, addresses[pk], by=by, resent=resent)
         for pk, mandate in mandates.items()
         if addresses[pk]
     ]
@@ -75,7 +76,7 @@ def send_invitation(*, meeting: Meeting, by: User) -> InvitationResult:
 
 
 def _message(
-    meeting: Meeting, mandate: Membership, recipient: str, *, by: User
+    meeting: Meeting, mandate: Membership, recipient: str, *, by: User, resent: bool
 ) -> EmailMessage:
     with translation.override(settings.LANGUAGE_CODE):
         names = {
@@ -92,7 +93,7 @@ def _message(
             "starts": names["time"],
             "ends": time_format(meeting.ends_at, "H.i") if meeting.ends_at else "",
             "url": url,
-            "resent": meeting.invitation_sequence > 1,
+            "resent": resent,
             "attachment": ATTACHMENT_NAME,
         }
         body = render_to_string("meetings/email/invitation.txt", context)

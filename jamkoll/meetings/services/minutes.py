@@ -11,7 +11,6 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -92,7 +91,8 @@ def settings_for(body: Unit) -> MinutesSettings:
     return found or MinutesSettings(body=body)
 
 
-def _contact(person: Person) -> str:
+def contact_address(person: Person) -> str:
+    """Where to e-mail a person: their own address, else their active account's."""
     if person.email:
         return person.email
     if person.user_id and person.user.email and person.user.is_active:
@@ -544,7 +544,7 @@ def _queue_notices(minutes: Minutes, *, kind: str, today: dt.date) -> int:
     for person in minutes.approvers.select_related("user"):
         if person.pk in signed:
             continue
-        recipient = _contact(person)
+        recipient = contact_address(person)
         try:
             with transaction.atomic():
                 MinutesNotice.objects.create(

@@ -415,8 +415,9 @@ def test_a_reader_who_is_not_an_approver_gets_no_draft(world, client_for, draft)
 def test_draft_minutes_are_clearly_marked(client_for, draft):
     client = client_for("strategist")
     response = _get(client, "meetings:minutes_pdf", draft.meeting)
-    assert 'filename="protokoll-utkast-2026-11-17.pdf"' in (
-        response["Content-Disposition"]
+    assert (
+        'filename="protokoll-utkast-2026-11-17.pdf"'
+        in (response["Content-Disposition"])
     )
     text = pdf_text(response.content)
     assert "Utkast – ej justerat" in text
@@ -443,7 +444,9 @@ def test_unsent_minutes_are_a_draft_with_agenda_numbers(world, client_for):
     assert "§ 4 Jämställdhetsanalys av äldreomsorgens budget" in text
     assert "Justerat den" not in text
     assert (
-        _get(client_for("manager"), "meetings:minutes_docx", protocol.meeting).status_code
+        _get(
+            client_for("manager"), "meetings:minutes_docx", protocol.meeting
+        ).status_code
         == 404
     )
 
@@ -511,7 +514,9 @@ def test_dialogue_minutes_show_the_questions_with_their_answers(world, client_fo
     assert "Svar: Vi mäter väntetider per kön varje månad." in text
     assert "Svar: Inget svar lämnades." in text
     assert "Socialnämnden" in text
-    agenda = docx_text(_get(client_for("reader"), "meetings:agenda_docx", meeting).content)
+    agenda = docx_text(
+        _get(client_for("reader"), "meetings:agenda_docx", meeting).content
+    )
     assert "Frågor inför mötet" in agenda
     assert "Vilka mål har ni?" in agenda
 

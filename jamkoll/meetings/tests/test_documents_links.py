@@ -16,7 +16,9 @@ UNTITLED = "Länk till handling"
     [
         (
             "Översiktsplan – https://www.eskilstuna.se/handlingar/op.pdf",
-            DocumentLink("Översiktsplan", "https://www.eskilstuna.se/handlingar/op.pdf"),
+            DocumentLink(
+                "Översiktsplan", "https://www.eskilstuna.se/handlingar/op.pdf"
+            ),
         ),
         (
             "Budget 2027 | https://kommun.se/budget",
@@ -72,7 +74,12 @@ def test_a_case_number_with_a_slash_is_plain_text():
 
 @pytest.mark.parametrize(
     "value",
-    ["javascript:alert(1)", "//evil.example/x", "ftp://kommun.se/a", "data:text/html,x"],
+    [
+        "javascript:alert(1)",
+        "//evil.example/x",
+        "ftp://kommun.se/a",
+        "data:text/html,x",
+    ],
 )
 def test_unsafe_link_targets_are_never_links(value):
     assert safe_href(value) == ""

@@ -458,3 +458,32 @@ def test_year_wheel_query_count_does_not_grow_with_rules(world, year, client_for
     for n in range(1, 20):
         _rule_with_a_moved_occurrence(world, year, n)
     assert queries() == one
+
+
+def test_an_occurrence_moved_into_the_next_year_is_shown_there_only(world, year):
+    rule = services.save_rule(
+        organisation=world.own.organisation,
+        by=world.user("strategist"),
+        title="Årets sista sammanträde",
+        category=YearWheelRule.Category.OTHER,
+        pattern=YearWheelRule.Pattern.FIXED_DATE,
+        months="12",
+        day=30,
+    )
+    services.save_occurrence(
+        rule=rule,
+        original_date=dt.date(year, 12, 30),
+        by=world.user("strategist"),
+        moved_to=dt.date(year + 1, 1, 8),
+    )
+
+    def dates(y):
+        events = events_for_year(organisation=world.own.organisation, year=y)
+        return [(e.date, e.uid) for e in events if e.rule_id == rule.pk]
+
+    uid = f"meetings.rule.{rule.pk}.{year}1230"
+    assert dates(year) == []
+    assert dates(year + 1) == [
+        (dt.date(year + 1, 1, 8), uid),
+        (dt.date(year + 1, 12, 30), f"meetings.rule.{rule.pk}.{year + 1}1230"),
+    ]

@@ -34,11 +34,11 @@ from jamkoll.meetings.views.minutes import (
     decision_follow_up,
     decision_list,
     minutes_approve,
+    minutes_edit,
     minutes_posting,
     minutes_send,
     minutes_settings,
     minutes_withdraw,
-    minutes_edit,
 )
 from jamkoll.meetings.views.yearwheel import (
     calendar_feed,
@@ -53,11 +53,11 @@ from jamkoll.meetings.views.yearwheel import (
 )
 
 __all__ = [
+    "agenda_docx",
     "agenda_item_create",
     "agenda_item_delete",
     "agenda_item_edit",
     "agenda_item_move",
-    "agenda_docx",
     "agenda_pdf",
     "agenda_standard_items",
     "agenda_suggestions",
@@ -80,8 +80,8 @@ __all__ = [
     "meeting_invite",
     "meeting_list",
     "minutes_approve",
-    "minutes_edit",
     "minutes_docx",
+    "minutes_edit",
     "minutes_pdf",
     "minutes_posting",
     "minutes_send",
