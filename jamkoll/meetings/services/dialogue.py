@@ -3,8 +3,6 @@
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from email.mime.text import MIMEText
-from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import Role, User
 from jamkoll.core.mail import absolute_url, send_after_commit
-from jamkoll.meetings import ical, permissions
+from jamkoll.meetings import permissions
 from jamkoll.meetings.models import (
     Commitment,
     DevelopmentNeed,
@@ -29,6 +27,7 @@ from jamkoll.meetings.models import (
 )
 from jamkoll.meetings.services._common import require_edit
 from jamkoll.meetings.services._common import save as _save
+from jamkoll.meetings.services.invitations import invitation_message
 
 NOT_DIALOGUE = _(
     "Questions, commitments and development needs belong to dialogue meetings."
@@ -123,7 +122,7 @@ def send_questions(*, meeting: Meeting, by: User) -> QuestionsSent:
     """
     _require_dialogue(meeting, by)
     locked = (
-        Meeting.objects.select_for_update()
+        Meeting.objects.select_for_update(of=("self",))
         .select_related("body", "counterpart")
         .get(pk=meeting.pk)
     )
@@ -192,36 +191,17 @@ def _questions_message(
         }
         body = render_to_string("meetings/email/dialogue_questions.txt", context)
         summary = gettext("Dialogue meeting with %(body)s") % names
-    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    calendar = ical.build_invitation(
-        invitation=ical.Invitation(
-            uid=f"meetings.meeting.{meeting.pk}",
-            sequence=meeting.invitation_sequence,
-            summary=summary,
-            description=body,
-            date=meeting.held_on,
-            starts_at=meeting.starts_at,
-            ends_at=meeting.ends_at,
-            place=meeting.place,
-            url=url,
-            organizer_name=organizer_name or "Jämkoll",
-            organizer_email=organizer_email,
-        ),
-        attendee_name=str(manager),
-        attendee_email=manager.email,
-        stamp=timezone.now(),
-    )
-    message = EmailMessage(
+    return invitation_message(
+        meeting,
         subject=subject % names,
         body=body,
-        to=[manager.email],
-        reply_to=[by.email] if by.email else None,
+        summary=summary,
+        url=url,
+        attendee_name=str(manager),
+        recipient=manager.email,
+        by=by,
+        attachment=QUESTIONS_ATTACHMENT,
     )
-    part = MIMEText(calendar.decode(), "calendar", "utf-8")
-    part.set_param("method", "REQUEST")
-    part.add_header("Content-Disposition", "attachment", filename=QUESTIONS_ATTACHMENT)
-    message.attach(part)
-    return message
 
 
 def answer_stamp(question: DialogueQuestion) -> str:
@@ -250,7 +230,7 @@ def answer_questions(
         raise PermissionDenied
     questions = {
         q.pk: q
-        for q in DialogueQuestion.objects.select_for_update()
+        for q in DialogueQuestion.objects.select_for_update(of=("self",))
         .filter(meeting_id=meeting.pk)
         .select_related("answered_by")
         .order_by("pk")

@@ -98,6 +98,33 @@ def _message(
         }
         body = render_to_string("meetings/email/invitation.txt", context)
         summary = str(meeting.title or meeting.body)
+    return invitation_message(
+        meeting,
+        subject=subject,
+        body=body,
+        summary=summary,
+        url=url,
+        attendee_name=str(mandate.person),
+        recipient=recipient,
+        by=by,
+        attachment=ATTACHMENT_NAME,
+    )
+
+
+def invitation_message(
+    meeting: Meeting,
+    *,
+    subject: str,
+    body: str,
+    summary: str,
+    url: str,
+    attendee_name: str,
+    recipient: str,
+    by: User,
+    attachment: str,
+) -> EmailMessage:
+    """An e-mail with the meeting as a calendar invitation (METHOD:REQUEST, the
+    feed's UID and the meeting's current `invitation_sequence`) attached."""
     organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
     calendar = ical.build_invitation(
         invitation=ical.Invitation(
@@ -113,7 +140,7 @@ def _message(
             organizer_name=organizer_name or "Jämkoll",
             organizer_email=organizer_email,
         ),
-        attendee_name=str(mandate.person),
+        attendee_name=attendee_name,
         attendee_email=recipient,
         stamp=timezone.now(),
     )
@@ -125,6 +152,6 @@ def _message(
     )
     part = MIMEText(calendar.decode(), "calendar", "utf-8")
     part.set_param("method", "REQUEST")
-    part.add_header("Content-Disposition", "attachment", filename=ATTACHMENT_NAME)
+    part.add_header("Content-Disposition", "attachment", filename=attachment)
     message.attach(part)
     return message
