@@ -3,9 +3,14 @@
 Each app lists its URLs in `jamkoll/<app>/tests/url_matrix.py` as `CASES`. The test in
 `tests/test_permission_matrix.py` fails when a URL of the application has no case, so a
 new page cannot ship without a stated rule.
+
+Every URL is also either in the module's `READ_ONLY` set (its view refuses POST with
+405, which the matrix checks) or has a `PostCase` in `POST_CASES`, so a new view that
+changes something cannot ship without proof that refused roles change nothing.
 """
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,5 +68,17 @@ class PostCase:
     state: Callable[..., Any]
     data: Callable[..., dict[str, Any]] = field(default=lambda org, extra=None: {})
     setup: Callable[[Any], dict[str, Any]] | None = None
-    denied: int = 403
-    other: int = 404
+    # The refused roles' status; a dict per role where it differs (e.g. a manager
+    # who cannot see the object gets 404, other roles 403).
+    denied: int | dict[str, int] = 403
+    # None: nothing organisation-specific to try (a shared catalogue, a personal link).
+    other: int | None = 404
+    # Organisation-scoped URLs (no pk) are posted "to the other organisation" with its
+    # objects in the data: allowed roles get `other` (e.g. 400), the rest this.
+    other_refused: int | None = None
+    # The anonymous POST's status (a redirect to log in); None when anyone holding the
+    # URL may post (a personal link whose token is the credential).
+    anonymous: int | None = 302
+    # A context every POST of the case runs inside, e.g. a fake for an outside
+    # service (Kolada), so the matrix neither reaches the network nor sleeps.
+    patch: Callable[[], AbstractContextManager[Any]] | None = None

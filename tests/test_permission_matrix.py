@@ -1,5 +1,6 @@
 """Every URL × every role × own/other organisation answers with the stated status."""
 
+import contextlib
 import importlib
 import pkgutil
 
@@ -105,9 +106,65 @@ def _all_post_cases() -> list[PostCase]:
 POST_CASES = _all_post_cases()
 
 
+def _all_read_only() -> set[str]:
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(jamkoll.__path__):
+        try:
+            matrix = importlib.import_module(f"jamkoll.{module.name}.tests.url_matrix")
+        except ModuleNotFoundError:
+            continue
+        names |= set(getattr(matrix, "READ_ONLY", set()))
+    return names
+
+
+READ_ONLY = _all_read_only()
+
+# POSTs that change only the session; their own tests prove who may (login and logout
+# in accounts/tests/test_login.py; switching to a foreign organisation is a 404 in
+# organisations/tests/test_views.py).
+SESSION_ONLY = {"accounts:login", "accounts:logout", "organisations:switch"}
+
+# State-changing URLs that still lack a PostCase. This list may only shrink: a name
+# here that has a PostCase, or no longer exists, fails the test below.
+AWAITING_POST_CASE: set[str] = set()
+
+
+def test_every_state_changing_url_has_a_post_case():
+    """A URL is read-only (its app's `READ_ONLY`, checked below to refuse POST) or has
+    a PostCase proving that refused roles change nothing."""
+    names = _url_names(get_resolver()) - NOT_IN_MATRIX - SESSION_ONLY
+    posted = {case.name for case in POST_CASES}
+    assert sorted(READ_ONLY & posted) == [], "Both READ_ONLY and in POST_CASES"
+    assert sorted(READ_ONLY - names) == [], "READ_ONLY names that are not URLs"
+    missing = sorted(names - READ_ONLY - posted - AWAITING_POST_CASE)
+    assert missing == [], f"POST views without a PostCase (or READ_ONLY): {missing}"
+    stale = sorted(AWAITING_POST_CASE & posted | AWAITING_POST_CASE - names)
+    assert stale == [], f"Remove from AWAITING_POST_CASE: {stale}"
+
+
+def _read_only_cases() -> list[UrlCase]:
+    first: dict[str, UrlCase] = {}
+    for case in CASES:
+        if case.name in READ_ONLY:
+            first.setdefault(case.name, case)
+    return list(first.values())
+
+
+@pytest.mark.parametrize("case", _read_only_cases(), ids=lambda c: c.name)
+def test_read_only_url_refuses_post(case, world, client):
+    """Posted to by a role that may open it, a read-only URL answers 405, so a view
+    that starts to accept POST must leave READ_ONLY for a PostCase."""
+    extra = case.setup(world) if case.setup else None
+    role = next((r for r in ALL if case.expected[r] == 200), ALL[0])
+    client.force_login(world.user(role))
+    url = reverse(case.name, args=case.args(world.own, extra)) + case.query
+    assert client.post(url, {}).status_code == 405, url
+
+
 def _post(case: PostCase, org, extra, client):
     url = reverse(case.name, args=case.args(org, extra))
-    return client.post(url, case.data(org, extra))
+    with case.patch() if case.patch else contextlib.nullcontext():
+        return client.post(url, case.data(org, extra))
 
 
 REFUSED = [
@@ -124,27 +181,33 @@ def test_refused_post_changes_nothing(case, role, world, client):
     before = case.state(world.own, extra)
     client.force_login(world.user(role))
     response = _post(case, world.own, extra, client)
-    assert response.status_code == case.denied
+    denied = case.denied[role] if isinstance(case.denied, dict) else case.denied
+    assert response.status_code == denied
     assert case.state(world.own, extra) == before
 
 
 @pytest.mark.parametrize("role", ALL)
-@pytest.mark.parametrize("case", POST_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in POST_CASES if c.other is not None], ids=lambda c: c.name
+)
 def test_post_to_another_organisation_changes_nothing(case, role, world, client):
     extra = case.setup(world) if case.setup else None
     before = case.state(world.other, extra)
     client.force_login(world.user(role))
     response = _post(case, world.other, extra, client)
-    assert response.status_code == case.other
+    refused = case.other_refused is not None and role not in case.allowed
+    assert response.status_code == (case.other_refused if refused else case.other)
     assert case.state(world.other, extra) == before
 
 
-@pytest.mark.parametrize("case", POST_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in POST_CASES if c.anonymous is not None], ids=lambda c: c.name
+)
 def test_anonymous_post_changes_nothing(case, world, client):
     extra = case.setup(world) if case.setup else None
     before = case.state(world.own, extra)
     response = _post(case, world.own, extra, client)
-    assert response.status_code == 302
+    assert response.status_code == case.anonymous
     assert case.state(world.own, extra) == before
 
 

@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids_of
-from jamkoll.audit.registry import organisation_id_of
 from jamkoll.audit.selectors import object_history
+from jamkoll.core.ownership import organisation_id_of
 
 
 @require_GET

@@ -8,9 +8,12 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         # meetings sits on the same layer, so it is reached through its AppConfig
         # (a generic link) rather than imported.
-        from jamkoll.cases import providers
+        from jamkoll.cases import meeting_outcomes, providers
 
         if apps.is_installed("jamkoll.meetings"):
             meetings = apps.get_app_config("meetings")
             meetings.register_suggestion_provider(providers.cases_to_prepare)  # type: ignore[attr-defined]
             meetings.register_yearwheel_provider(providers.council_meetings)  # type: ignore[attr-defined]
+            meetings.register_item_outcome_handler(  # type: ignore[attr-defined]
+                meeting_outcomes.PREFIX, meeting_outcomes.handler
+            )

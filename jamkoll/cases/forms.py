@@ -3,7 +3,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jamkoll.cases.models import Case
+from jamkoll.cases.models import Case, NotGivenListRaising
+from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 
 
@@ -81,3 +82,48 @@ class ImportForm(forms.Form):
                 _("Choose a CSV file or an Excel file (.xlsx).")
             )
         return upload
+
+
+class ListRaisingForm(forms.ModelForm):
+    """The chair raised the list of cases the body was not given in the council."""
+
+    class Meta:
+        model = NotGivenListRaising
+        fields = [
+            "year",
+            "body",
+            "raised_on",
+            "paragraph_reference",
+            "raised_by",
+            "note",
+        ]
+        widgets = {
+            "year": forms.HiddenInput,
+            "raised_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"raised_on": _("Date of the meeting where the list was raised")}
+
+    def __init__(
+        self, *args: Any, organisation: Organisation, year: int, **kwargs: Any
+    ) -> None:
+        units = Unit.objects.of(organisation).filter(
+            kind__in=[Unit.Kind.COUNCIL, Unit.Kind.EXECUTIVE_BOARD]
+        )
+        kwargs.setdefault(
+            "initial",
+            {"year": year, "body": units.filter(kind=Unit.Kind.COUNCIL).first()},
+        )
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        self.fields["body"].queryset = units
+        self.fields["raised_by"].queryset = Person.objects.filter(
+            organisation=organisation
+        ).order_by("last_name", "first_name")
+        self.fields["paragraph_reference"].required = True
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("Give a year between 2000 and 2100."))
+        return year

@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from jamkoll.core.models import BaseModel
@@ -40,9 +42,10 @@ class Case(BaseModel):
     prepared it (beredning)."""
 
     class Preparation(models.TextChoices):
-        UNHANDLED = "unhandled", _("Not yet handled")
-        PREPARED = "prepared", _("Prepared")
-        NOT_RELEVANT = "not_relevant", _("Not relevant")
+        # One case's status ("Berett"), apart from the plural column headers.
+        UNHANDLED = "unhandled", pgettext_lazy("case preparation", "Not yet handled")
+        PREPARED = "prepared", pgettext_lazy("case preparation", "Prepared")
+        NOT_RELEVANT = "not_relevant", pgettext_lazy("case preparation", "Not relevant")
         NOT_GIVEN_CHANCE = "not_given_chance", _("Not prepared – not given the chance")
 
     organisation = models.ForeignKey(
@@ -83,6 +86,15 @@ class Case(BaseModel):
     gender_assessment = models.TextField(_("gender-perspective assessment"), blank=True)
     not_relevant_reason = models.TextField(_("reason it is not relevant"), blank=True)
     noticed_on = models.DateField(_("noticed on"), null=True, blank=True)
+    prepared_at = models.ForeignKey(
+        "meetings.AgendaItem",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prepared at (paragraph)"),
+        help_text=_("The paragraph of the body's minutes where it prepared the case."),
+    )
     history = HistoricalRecords()
 
     objects = CaseQuerySet.as_manager()
@@ -147,5 +159,102 @@ class Case(BaseModel):
             and self.noticed_on is None
         ):
             errors.setdefault("noticed_on", []).append(NOTICED_ON_REQUIRED)
+        if errors:
+            raise ValidationError(errors)
+
+
+RAISED_IN_FUTURE = _("The date cannot be in the future.")
+RAISING_DUPLICATE = _(
+    "The list has already been recorded as raised in %(body)s on %(date)s."
+)
+RAISING_BODY_KIND = _("The list is raised in the council or the executive board.")
+PARAGRAPH_REFERENCE_REQUIRED = _("Give the paragraph of the minutes, e.g. KF § 112.")
+
+
+class NotGivenListRaising(BaseModel):
+    """The chair raised the list of cases the body was not given the chance to prepare
+    in the council (or executive board): where, when and under which paragraph."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        models.CASCADE,
+        related_name="not_given_list_raisings",
+        verbose_name=_("organisation"),
+    )
+    year = models.PositiveSmallIntegerField(_("year of the list"))
+    body = models.ForeignKey(
+        "organisations.Unit",
+        models.PROTECT,
+        related_name="not_given_list_raisings",
+        verbose_name=_("raised in"),
+        help_text=_("The council or executive board where the chair raised the list."),
+    )
+    raised_on = models.DateField(_("meeting date"))
+    paragraph_reference = models.CharField(
+        _("paragraph in the minutes"),
+        max_length=80,
+        help_text=_("As it reads in that body's minutes, e.g. KF § 112."),
+    )
+    raised_by = models.ForeignKey(
+        "members.Person",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("raised by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("raising of the not-given list")
+        verbose_name_plural = _("raisings of the not-given list")
+        ordering = ["raised_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "body", "raised_on"],
+                name="not_given_raising_unique_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.raised_on:%Y-%m-%d} {self.paragraph_reference}"
+
+    @property
+    def meeting_name(self) -> str:
+        return self.body.name
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if not self.paragraph_reference.strip():
+            errors.setdefault("paragraph_reference", []).append(
+                PARAGRAPH_REFERENCE_REQUIRED
+            )
+        if self.raised_on is not None and self.raised_on > timezone.localdate():
+            errors.setdefault("raised_on", []).append(RAISED_IN_FUTURE)
+        if self.body_id is not None:
+            if self.body.organisation_id != self.organisation_id:
+                errors.setdefault("body", []).append(OTHER_ORGANISATION)
+            elif self.body.kind not in {"council", "executive_board"}:
+                errors.setdefault("body", []).append(RAISING_BODY_KIND)
+            elif (
+                self.raised_on is not None
+                and NotGivenListRaising.objects.filter(
+                    organisation_id=self.organisation_id,
+                    body_id=self.body_id,
+                    raised_on=self.raised_on,
+                )
+                .exclude(pk=self.pk)
+                .exists()
+            ):
+                errors.setdefault("raised_on", []).append(
+                    RAISING_DUPLICATE
+                    % {"body": self.body, "date": f"{self.raised_on:%Y-%m-%d}"}
+                )
+        if (
+            self.raised_by_id is not None
+            and self.raised_by.organisation_id != self.organisation_id
+        ):
+            errors.setdefault("raised_by", []).append(OTHER_ORGANISATION)
         if errors:
             raise ValidationError(errors)

@@ -12,7 +12,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from jamkoll.cases.models import Case
+from jamkoll.accounts.models import User
+from jamkoll.cases.permissions import cases_visible_to
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,16 @@ class CouncilMeetingEvent:
     uid: str
 
 
-def cases_to_prepare(organisation: object, today: dt.date) -> Iterable[CaseSuggestion]:
-    """Council cases not yet handled whose meeting is today or later."""
-    cases = Case.objects.filter(
-        organisation=organisation, meeting_on__gte=today
-    ).to_prepare()
+def cases_to_prepare(
+    organisation: object, today: dt.date, *, user: User
+) -> Iterable[CaseSuggestion]:
+    """Council cases not yet handled whose meeting is today or later, that the user
+    may open."""
+    cases = (
+        cases_visible_to(user)
+        .filter(organisation=organisation, meeting_on__gte=today)
+        .to_prepare()
+    )
     return [
         CaseSuggestion(
             kind=_("Council case to prepare"),
@@ -53,10 +59,14 @@ def cases_to_prepare(organisation: object, today: dt.date) -> Iterable[CaseSugge
     ]
 
 
-def council_meetings(organisation: object, year: int) -> Iterable[CouncilMeetingEvent]:
-    """Each meeting date with cases, named after the deciding body."""
+def council_meetings(
+    organisation: object, year: int, *, user: User
+) -> Iterable[CouncilMeetingEvent]:
+    """Each meeting date with cases the user may open, named after the deciding
+    body."""
     rows = (
-        Case.objects.filter(organisation=organisation, meeting_on__year=year)
+        cases_visible_to(user)
+        .filter(organisation=organisation, meeting_on__year=year)
         .values("meeting_on", "deciding_body__name")
         .annotate(n=Count("pk"))
         .order_by("meeting_on")

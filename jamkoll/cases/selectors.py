@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from jamkoll.cases.models import Case
+from jamkoll.cases.models import Case, NotGivenListRaising
 from jamkoll.organisations.models import Organisation
 
 
@@ -94,4 +94,17 @@ def not_given_chance(
         cases = cases.filter(meeting_on=meeting_on)
     return cases.select_related("deciding_body", "responsible_board").order_by(
         "meeting_on", "case_number"
+    )
+
+
+def raisings_for_year(
+    organisation: Organisation, year: int
+) -> list[NotGivenListRaising]:
+    """When the chair raised the year's list of cases the body was not given the
+    chance to prepare: in which council or executive board, on which date, under which
+    paragraph, by whom (for the list page and the yearly report)."""
+    return list(
+        NotGivenListRaising.objects.filter(organisation=organisation, year=year)
+        .select_related("body", "raised_by")
+        .order_by("raised_on", "pk")
     )

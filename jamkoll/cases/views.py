@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from jamkoll.cases import permissions, selectors, services
-from jamkoll.cases.forms import CaseForm, ImportForm, PreparationForm
+from jamkoll.cases.forms import CaseForm, ImportForm, ListRaisingForm, PreparationForm
 from jamkoll.cases.models import Case
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
@@ -62,7 +63,7 @@ def case_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(
         permissions.cases_visible_to(_user(request)).select_related(
-            "deciding_body", "responsible_board"
+            "deciding_body", "responsible_board", "prepared_at__meeting"
         ),
         pk=pk,
     )
@@ -174,6 +175,7 @@ def not_given_print(request: HttpRequest, organisation: Organisation) -> HttpRes
     cases = selectors.not_given_chance(
         organisation=organisation, year=year, meeting_on=meeting_on
     )
+    can_edit = permissions.can_edit(_user(request), organisation)
     return render(
         request,
         "cases/not_given_print.html",
@@ -182,7 +184,48 @@ def not_given_print(request: HttpRequest, organisation: Organisation) -> HttpRes
             "year": year,
             "meeting_on": meeting_on,
             "organisation": organisation,
+            "raisings": selectors.raisings_for_year(organisation, year),
+            "raising_form": (
+                ListRaisingForm(organisation=organisation, year=year)
+                if can_edit
+                else None
+            ),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def not_given_raising_create(
+    request: HttpRequest, organisation: Organisation
+) -> HttpResponse:
+    """Record that the chair raised the not-given list in the council (meeting, date,
+    paragraph)."""
+    if not permissions.can_edit(_user(request), organisation):
+        raise PermissionDenied
+    year = _year(request)
+    form = ListRaisingForm(request.POST or None, organisation=organisation, year=year)
+    if request.method == "POST" and form.is_valid():
+        try:
+            raising = services.record_list_raising(
+                organisation=organisation, by=_user(request), **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Recorded: the list was raised in %(body)s on %(date)s.")
+                % {"body": raising.body, "date": f"{raising.raised_on:%Y-%m-%d}"},
+            )
+            return redirect(
+                reverse("cases:not_given_print") + f"?year={raising.year}#raisings"
+            )
+    return render(
+        request,
+        "cases/raising_form.html",
+        {"form": form, "year": year},
+        status=400 if form.errors else 200,
     )
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from jamkoll.accounts.roles import managed_unit_ids
+from jamkoll.dashboard import menu
 from jamkoll.result_requests import permissions as demand_permissions
 from jamkoll.surveys import permissions as survey_permissions
 
@@ -23,5 +24,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             ),
             "managed_unit_ids": managed_unit_ids(user, organisation.pk),
             "sees_surveys": survey_permissions.can_view(user, organisation),
-        }
+        },
+        "main_menu": menu.build(
+            user=user,  # type: ignore[arg-type]
+            organisation=organisation,
+            match=getattr(request, "resolver_match", None),
+        ),
     }

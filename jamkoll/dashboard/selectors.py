@@ -1,14 +1,28 @@
 """The dashboard gathers what each domain app says needs the user's attention."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jamkoll.accounts.models import Role, User
-from jamkoll.accounts.roles import roles_in
+from jamkoll.accounts.roles import CONTENT_ROLES, managed_unit_ids, roles_in
+from jamkoll.meetings import permissions as meeting_permissions
+from jamkoll.meetings import selectors as meeting_selectors
+from jamkoll.meetings.models import Decision, Meeting
+from jamkoll.meetings.selectors import UserAssignments
+from jamkoll.members.models import Membership
 from jamkoll.organisations.models import Organisation, Unit
+
+# Items per panel; each panel links to the full list.
+PANEL_SIZE = 5
+# Questions of a dialogue meeting held up to this many days ago may still be answered.
+DIALOGUE_ANSWER_DAYS = 14
 
 
 @dataclass
@@ -30,18 +44,280 @@ class Panel:
 
 
 def attention(*, user: User, organisation: Organisation) -> list[Panel]:
+    """The panels of the user's dashboard, the person's own work first: what they
+    are to sign (justera) or answer, then what the body must act on (for the chair,
+    the secretary and administrators), then what is coming and what to set up."""
     roles = roles_in(user, organisation.pk)
+    today = timezone.localdate()
+    chair = is_chair(user=user, organisation=organisation, today=today)
+    assignments = _assignments(user, organisation, roles, today)
     panels: list[Panel] = []
-    panels.extend(_structure_panels(organisation=organisation, roles=roles))
-    panels.extend(
-        _result_request_panels(user=user, organisation=organisation, roles=roles)
-    )
+    # The person's own work.
     panels.extend(_minutes_panels(user=user, organisation=organisation, roles=roles))
-    panels.extend(_meeting_panels(user=user, organisation=organisation, roles=roles))
-    panels.extend(_case_panels(organisation=organisation, roles=roles))
+    panels.extend(
+        _own_assignment_panels(user=user, assignments=assignments, roles=roles)
+    )
+    panels.extend(
+        _manager_panels(user=user, organisation=organisation, roles=roles, today=today)
+    )
+    # What the body must act on: the chair for the body, strategists and
+    # administrators for the organisation.
+    panels.extend(
+        _case_panels(
+            user=user, organisation=organisation, roles=roles, chair=chair, today=today
+        )
+    )
+    panels.extend(
+        _overdue_assignment_panels(
+            user=user, assignments=assignments, roles=roles, chair=chair
+        )
+    )
+    panels.extend(
+        _result_request_panels(
+            user=user, organisation=organisation, roles=roles - {Role.MANAGER}
+        )
+    )
+    panels.extend(_development_follow_up_panels(organisation=organisation, roles=roles))
     panels.extend(_review_panels(organisation=organisation, roles=roles))
     panels.extend(_survey_panels(organisation=organisation, roles=roles))
+    # What is coming, and what is missing in the set-up.
+    panels.extend(_meeting_panels(user=user, organisation=organisation, roles=roles))
+    panels.extend(_structure_panels(organisation=organisation, roles=roles))
     return panels
+
+
+def is_chair(*, user: User, organisation: Organisation, today: dt.date) -> bool:
+    """Whether the user chairs (is ordförande of) a gender-equality body of the
+    organisation today: a politician linked to a person with a current chair mandate."""
+    if Role.POLITICIAN not in roles_in(user, organisation.pk):
+        return False
+    return (
+        Membership.objects.filter(
+            person__user=user,
+            person__organisation=organisation,
+            unit__kind=Unit.Kind.EQUALITY_BODY,
+            role=Membership.Role.CHAIR,
+            starts_on__lte=today,
+            term__ends_on__gte=today,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exists()
+    )
+
+
+def _assignments(
+    user: User, organisation: Organisation, roles: frozenset[str], today: dt.date
+) -> UserAssignments | None:
+    """Assignments (uppdrag) the user owns, and the organisation's overdue ones."""
+    if not roles:
+        return None
+    return meeting_selectors.assignments_for_user(user, organisation, today)
+
+
+def _assignment_item(user: User, decision: Decision) -> Item:
+    """An assignment links to its follow-up page for those who may write it (the
+    owner, the secretary), otherwise to its paragraph on the meeting's page."""
+    meeting = decision.agenda_item.meeting
+    if meeting_permissions.can_follow_up(user, decision):
+        url = reverse("meetings:decision_follow_up", args=[decision.pk])
+    else:
+        url = f"{meeting.get_absolute_url()}#item-{decision.agenda_item_id}"
+    due = (
+        _("report back by %(date)s") % {"date": date_format(decision.due_on)}
+        if decision.due_on
+        else ""
+    )
+    return Item(
+        str(decision),
+        url,
+        _("%(body)s, %(date)s § %(number)s%(due)s")
+        % {
+            "body": meeting.body,
+            "date": date_format(meeting.held_on),
+            "number": decision.agenda_item.number,
+            "due": f"; {due}" if due else "",
+        },
+    )
+
+
+def _own_assignment_panels(
+    *, user: User, assignments: UserAssignments | None, roles: frozenset[str]
+) -> list[Panel]:
+    """Assignments the body gave the person linked to the user (its own members and
+    officials): shown when there are any, and always to politicians."""
+    if assignments is None or not (assignments.mine or Role.POLITICIAN in roles):
+        return []
+    return [
+        Panel(
+            title=_("My assignments"),
+            items=[_assignment_item(user, d) for d in assignments.mine[:PANEL_SIZE]],
+            empty=_(
+                "Assignments (uppdrag) the body gives you at its meetings will appear "
+                "here."
+            ),
+            action_url=reverse("meetings:decision_list"),
+            action_label=_("All assignments"),
+        )
+    ]
+
+
+def _overdue_assignment_panels(
+    *,
+    user: User,
+    assignments: UserAssignments | None,
+    roles: frozenset[str],
+    chair: bool,
+) -> list[Panel]:
+    """The organisation's assignments past their report-back date, for those who
+    follow them up: the chair, strategists and administrators."""
+    if assignments is None or not (chair or roles & CONTENT_ROLES):
+        return []
+    return [
+        Panel(
+            title=_("Overdue assignments"),
+            items=[_assignment_item(user, d) for d in assignments.overdue[:PANEL_SIZE]],
+            empty=_(
+                "Assignments (uppdrag) not reported back by their date will appear "
+                "here."
+            ),
+            action_url=reverse("meetings:decision_list"),
+            action_label=_("All assignments"),
+        )
+    ]
+
+
+def _manager_panels(
+    *, user: User, organisation: Organisation, roles: frozenset[str], today: dt.date
+) -> list[Panel]:
+    """What a manager (chef) is to answer: demands to their units, assignments the
+    body gave their units at its meetings, and the questions sent before dialogue
+    meetings with their units."""
+    if Role.MANAGER not in roles:
+        return []
+    from jamkoll.result_requests.selectors import to_answer
+
+    # A demand raised at a meeting is an assignment (ADR 0003): shown apart.
+    answer = to_answer(user=user, organisation=organisation)
+    demands = answer.filter(agenda_item__isnull=True).select_related("addressed_to")
+    from_meetings = answer.filter(agenda_item__isnull=False).select_related(
+        "addressed_to", "agenda_item__meeting"
+    )
+    panels = [
+        Panel(
+            title=_("Demands to answer"),
+            items=[
+                Item(
+                    r.title,
+                    r.get_absolute_url(),
+                    _("%(unit)s, answer by %(date)s")
+                    % {"unit": r.addressed_to.name, "date": date_format(r.due_on)},
+                )
+                for r in demands[:PANEL_SIZE]
+            ],
+            empty=_("There is nothing to answer right now."),
+            action_url=reverse("result_requests:to_answer"),
+            action_label=_("All demands to answer"),
+        )
+    ]
+    panels.append(
+        Panel(
+            title=_("Assignments to answer"),
+            items=[
+                Item(
+                    r.title,
+                    r.get_absolute_url(),
+                    _("%(unit)s; decided %(date)s, answer by %(due)s")
+                    % {
+                        "unit": r.addressed_to.name,
+                        "date": date_format(r.agenda_item.meeting.held_on),
+                        "due": date_format(r.due_on),
+                    },
+                )
+                for r in from_meetings[:PANEL_SIZE]
+            ],
+            empty=_(
+                "Assignments (uppdrag) the gender-equality body gives your units at its "
+                "meetings will appear here."
+            ),
+        )
+    )
+    units = managed_unit_ids(user, organisation.pk)
+    meetings = (
+        meeting_permissions.meetings_visible_to(user)
+        .filter(
+            organisation=organisation,
+            kind=Meeting.Kind.DIALOGUE,
+            counterpart_id__in=units,
+            questions_sent_on__isnull=False,
+            held_on__gte=today - dt.timedelta(days=DIALOGUE_ANSWER_DAYS),
+        )
+        .annotate(unanswered=Count("questions", filter=Q(questions__answer="")))
+        .filter(unanswered__gt=0)
+        .select_related("counterpart")
+        .order_by("held_on", "pk")[:PANEL_SIZE]
+    )
+    panels.append(
+        Panel(
+            title=_("Dialogue questions to answer"),
+            items=[
+                Item(
+                    _("Dialogue meeting with %(unit)s, %(date)s")
+                    % {"unit": m.counterpart, "date": date_format(m.held_on)},
+                    reverse("meetings:dialogue_answers", args=[m.pk]),
+                    ngettext(
+                        "%(count)d question not answered",
+                        "%(count)d questions not answered",
+                        m.unanswered,
+                    )
+                    % {"count": m.unanswered},
+                )
+                for m in meetings
+            ],
+            empty=_(
+                "Questions the gender-equality body sends before a dialogue meeting "
+                "with your units will appear here."
+            ),
+        )
+    )
+    return panels
+
+
+def _development_follow_up_panels(
+    *, organisation: Organisation, roles: frozenset[str]
+) -> list[Panel]:
+    """Development areas KS or KF approved whose follow-up is still in progress, for
+    the body's side (administrators, strategists, politicians)."""
+    if not roles & {Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN}:
+        return []
+    from django.utils import timezone
+
+    from jamkoll.reports.selectors import development_follow_ups
+
+    follow_ups = development_follow_ups(organisation, timezone.localdate())
+    return [
+        Panel(
+            title=_("Decided development areas to follow up"),
+            items=[
+                Item(
+                    f.title,
+                    f.url,
+                    (
+                        _("%(unit)s, overdue since %(date)s")
+                        if f.is_overdue
+                        else _("%(unit)s, due %(date)s")
+                    )
+                    % {"unit": f.unit_name, "date": date_format(f.due_on)},
+                )
+                for f in follow_ups
+            ],
+            empty=_(
+                "No development area decided by the executive board or the council "
+                "is waiting for follow-up."
+            ),
+            action_url=reverse("reports:index"),
+            action_label=_("Yearly reports"),
+        )
+    ]
 
 
 def _survey_panels(*, organisation: Organisation, roles: frozenset[str]) -> list[Panel]:
@@ -120,7 +396,7 @@ def _review_panels(*, organisation: Organisation, roles: frozenset[str]) -> list
                 for r in in_progress
             ],
             empty=str(reviews.IN_PROGRESS_EMPTY),
-            action_url="/granskningar/ny/",
+            action_url=reverse("reviews:create"),
             action_label=str(reviews.IN_PROGRESS_ACTION),
         )
     ]
@@ -134,10 +410,8 @@ def _meeting_panels(
         return []
     from django.utils import timezone
 
-    from jamkoll.meetings.permissions import meetings_visible_to
-
     upcoming = (
-        meetings_visible_to(user)
+        meeting_permissions.meetings_visible_to(user)
         .filter(organisation=organisation, held_on__gte=timezone.localdate())
         .select_related("body", "counterpart")
         .order_by("held_on", "starts_at")[:3]
@@ -173,7 +447,7 @@ def _minutes_panels(
 
     panels = []
     waiting = meetings.minutes_to_approve(user=user, organisation=organisation)
-    if waiting:
+    if waiting or Role.POLITICIAN in roles:
         panels.append(
             Panel(
                 title=_("Minutes to approve"),
@@ -191,6 +465,10 @@ def _minutes_panels(
                     )
                     for m in waiting
                 ],
+                empty=_(
+                    "Minutes you are chosen to approve (justera) will appear here when "
+                    "the secretary sends them."
+                ),
             )
         )
     if roles & {Role.ADMIN, Role.STRATEGIST}:
@@ -228,19 +506,39 @@ def _minutes_panels(
     return panels
 
 
-def _case_panels(*, organisation: Organisation, roles: frozenset[str]) -> list[Panel]:
-    """Council cases the body has yet to prepare, for those who prepare them."""
-    if not roles & {Role.ADMIN, Role.STRATEGIST}:
+def _case_panels(
+    *,
+    user: User,
+    organisation: Organisation,
+    roles: frozenset[str],
+    chair: bool,
+    today: dt.date,
+) -> list[Panel]:
+    """Council cases the body has yet to prepare, for the chair and for those who
+    prepare them (strategists, administrators)."""
+    if not (chair or roles & CONTENT_ROLES):
         return []
-    from django.utils import timezone
+    from jamkoll.cases.permissions import cases_visible_to
 
-    from jamkoll.cases.providers import cases_to_prepare
-
-    cases = list(cases_to_prepare(organisation, timezone.localdate()))[:5]
+    cases = (
+        cases_visible_to(user)
+        .filter(organisation=organisation, meeting_on__gte=today)
+        .to_prepare()
+        .select_related("deciding_body")
+        .order_by("meeting_on", "case_number")[:PANEL_SIZE]
+    )
     return [
         Panel(
             title=_("Council cases to prepare"),
-            items=[Item(str(c.title), c.url) for c in cases],
+            items=[
+                Item(
+                    f"{c.case_number} {c.title}",
+                    c.get_absolute_url(),
+                    _("%(body)s decides %(date)s")
+                    % {"body": c.deciding_body, "date": date_format(c.meeting_on)},
+                )
+                for c in cases
+            ],
             empty=_("No council cases are waiting for the body's preparation."),
             action_url=reverse("cases:list"),
             action_label=_("All council cases"),

@@ -13,23 +13,18 @@ from jamkoll.accounts.roles import (
     has_any_role,
     organisation_ids_of,
 )
+from jamkoll.core.ownership import organisation_id_of
 from jamkoll.indicators.models import Action, Goal, ImportRun, Indicator, Milestone
-
-
-def _org_id(obj: object) -> int | None:
-    if obj.__class__.__name__ == "Organisation":
-        return getattr(obj, "pk", None)
-    return getattr(obj, "organisation_id", None)
 
 
 def can_view(user: User, obj: object) -> bool:
     """Everyone holding a role in the organisation reads its figures and plans."""
-    return has_any_role(user, _org_id(obj), ALL_ROLES)
+    return has_any_role(user, organisation_id_of(obj), ALL_ROLES)
 
 
 def can_manage(user: User, obj: object) -> bool:
     """Administrators and strategists manage indicators, imports, goals and actions."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 def indicators_visible_to(user: User) -> QuerySet[Indicator]:

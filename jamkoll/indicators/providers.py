@@ -4,14 +4,19 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+from jamkoll.accounts.models import User
 from jamkoll.indicators.models import Action
+from jamkoll.indicators.permissions import actions_visible_to
 from jamkoll.meetings.yearwheel import WheelEvent
 
 
-def action_due_dates(organisation: object, year: int) -> Iterable[WheelEvent]:
-    """Due dates of the year's actions that are not done or cancelled (one query)."""
+def action_due_dates(
+    organisation: object, year: int, *, user: User
+) -> Iterable[WheelEvent]:
+    """Due dates of the year's open actions the user may open (one query)."""
     rows = (
-        Action.objects.filter(organisation=organisation, due_on__year=year)
+        actions_visible_to(user)
+        .filter(organisation=organisation, due_on__year=year)
         .exclude(status__in=[Action.Status.DONE, Action.Status.CANCELLED])
         .select_related("owner")
         .order_by("due_on", "pk")

@@ -418,10 +418,16 @@ def goal_list(*, organisation: Organisation) -> list[GoalWithProgress]:
     ]
 
 
-def action_list(*, organisation: Organisation) -> QuerySet[Action]:
+def action_list(
+    *, organisation: Organisation, article: CharterArticle | None = None
+) -> QuerySet[Action]:
+    """The action plan in order of due date; only the actions tagged to `article`
+    when given."""
+    actions = Action.objects.filter(organisation=organisation)
+    if article is not None:
+        actions = actions.filter(articles=article)
     return (
-        Action.objects.filter(organisation=organisation)
-        .select_related("owner")
+        actions.select_related("owner")
         .prefetch_related("goals", "national_goals", "articles", "milestones")
         .order_by("due_on", "title")
     )

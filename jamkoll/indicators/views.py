@@ -26,7 +26,14 @@ from jamkoll.indicators.forms import (
     LocalValueForm,
     MilestoneForm,
 )
-from jamkoll.indicators.models import RIKET, Action, CharterSignature, Goal, Indicator
+from jamkoll.indicators.models import (
+    RIKET,
+    Action,
+    CharterArticle,
+    CharterSignature,
+    Goal,
+    Indicator,
+)
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 
@@ -383,8 +390,16 @@ def _goal_form(
 @require_GET
 @organisation_required
 def action_plan(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """The action plan; `?artikel=<number>` shows the actions tied to one CEMR article
+    (linked from the charter page)."""
     today = timezone.localdate()
-    actions = list(selectors.action_list(organisation=organisation))
+    article = None
+    if "artikel" in request.GET:
+        number = request.GET["artikel"]
+        article = get_object_or_404(
+            CharterArticle, number=int(number) if number.isdigit() else 0
+        )
+    actions = list(selectors.action_list(organisation=organisation, article=article))
     return render(
         request,
         "indicators/action_plan.html",
@@ -394,6 +409,7 @@ def action_plan(request: HttpRequest, organisation: Organisation) -> HttpRespons
                 (a.status, a.progress) for a in actions
             ),
             "can_manage": permissions.can_manage(_user(request), organisation),
+            "article": article,
         },
     )
 

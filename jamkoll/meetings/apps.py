@@ -24,3 +24,8 @@ class MeetingsConfig(AppConfig):
         from jamkoll.meetings import yearwheel
 
         yearwheel.register(provider)
+
+    def register_item_outcome_handler(self, prefix: str, handler: Any) -> None:
+        from jamkoll.meetings import handoffs
+
+        handoffs.register_item_outcome_handler(prefix, handler)

@@ -176,13 +176,20 @@ def load(ctx: Any) -> None:
             decision="Beredningen tackar för redovisningen och begär en analys av skillnaderna.",
             responsible="Socialförvaltningen",
         )
-        services.add_decision(
-            item=report,
-            by=strateg,
-            text="Analysera skillnader mellan kvinnor och män i beviljade insatser.",
-            responsible="Socialförvaltningen",
-            due_on=held_on + dt.timedelta(days=90),
-        )
+        owner = _chair_on(body, held_on) or (mandates[0].person if mandates else None)
+        if owner is not None:
+            # Work for the body's own people is an assignment (uppdrag) with an owner;
+            # work for the administration would be a demand raised at the item.
+            services.add_decision(
+                item=report,
+                by=strateg,
+                text=(
+                    "Förbereda frågor till dialogmötet med socialnämnden om skillnader "
+                    "mellan kvinnor och män i beviljade insatser."
+                ),
+                owner=owner,
+                due_on=held_on + dt.timedelta(days=90),
+            )
         chair = _chair_on(body, held_on)
         if chair is None:
             continue

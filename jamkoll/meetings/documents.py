@@ -65,6 +65,7 @@ def _fact(label: str, *runs: Run) -> dict[str, Any]:
 # Column widths in cm; together the width of the text on A4 (21 − 2 × 2.2 cm).
 THREE_COLUMNS = [8.4, 4.4, 3.8]
 CORRECTION_COLUMNS = [2.8, 2.6, 7.0, 4.2]
+DEMAND_COLUMNS = [6.8, 4.2, 3.0, 2.6]
 
 
 def _table(
@@ -357,14 +358,35 @@ def _item_blocks(item: AgendaItem) -> list[Block]:
         blocks.extend(_text(item.decision))
     if item.responsible:
         blocks.append(_labelled(_("Responsible:"), item.responsible))
+    demands = list(item.demands.all())
+    if demands:
+        blocks.append(
+            _table(
+                _(
+                    "Assignments to boards, administrations and companies under § %(number)s"
+                )
+                % {"number": item.number},
+                [_("Demand"), _("Addressed to"), _("Answer by"), _("Status")],
+                [
+                    [
+                        r.title,
+                        str(r.addressed_to),
+                        _day(r.due_on),
+                        r.get_status_display(),
+                    ]
+                    for r in demands
+                ],
+                DEMAND_COLUMNS,
+            )
+        )
     decisions = list(item.decisions.all())
     if decisions:
         blocks.append(
             _table(
                 _("Assignments (uppdrag) under § %(number)s") % {"number": item.number},
-                [_("Assignment"), _("Responsible"), _("To report back by")],
+                [_("Assignment"), _("Owner"), _("To report back by")],
                 [
-                    [d.text, d.responsible, _day(d.due_on) if d.due_on else "–"]
+                    [d.text, d.responsible or "–", _day(d.due_on) if d.due_on else "–"]
                     for d in decisions
                 ],
                 THREE_COLUMNS,

@@ -26,6 +26,10 @@ RULE_NEEDS_WEEKDAY = _("Choose the weekday and which one in the month.")
 RULE_BAD_MONTHS = _("Months are numbers 1–12 separated by commas, e.g. 3, 9.")
 RULE_BAD_DATE = _("The day does not exist in every chosen month (e.g. 30 February).")
 DOCUMENT_UNTITLED = _("Link to document")
+OWNER_REQUIRED = _("Choose the person who owns the assignment.")
+OWNER_OTHER_ORGANISATION = _(
+    "The owner must be a person of the same organisation as the assignment."
+)
 
 
 class Meeting(BaseModel):
@@ -182,7 +186,7 @@ class Attendance(BaseModel):
         return str(self.person) if self.person_id else self.name
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.meeting.organisation_id
 
     @property
@@ -249,7 +253,7 @@ class AgendaItem(BaseModel):
         return self.paragraph or self.position
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.meeting.organisation_id
 
     def document_lines(self) -> list[str]:
@@ -330,7 +334,7 @@ class Minutes(BaseModel):
         return reverse("meetings:detail", args=[self.meeting_id]) + "#minutes"
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.meeting.organisation_id
 
     @property
@@ -384,7 +388,7 @@ class MinutesApproval(BaseModel):
         return f"{self.person} {self.approved_on}"
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.minutes.meeting.organisation_id
 
     @property
@@ -459,7 +463,7 @@ class MinutesSettings(BaseModel):
         return str(self.body)
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.body.organisation_id
 
 
@@ -497,7 +501,7 @@ class Correction(BaseModel):
         return str(_("Correction of %(field)s") % {"field": self.field})
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.minutes.meeting.organisation_id
 
 
@@ -525,10 +529,26 @@ class Decision(BaseModel):
         verbose_name=_("agenda item"),
     )
     text = models.TextField(_("assignment"))
-    responsible = models.CharField(_("responsible"), max_length=160)
+    owner = models.ForeignKey(
+        "members.Person",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name=_("owner"),
+    )
+    # The free-text "responsible" of assignments recorded before owners were people,
+    # kept when no person of the organisation matched it (ADR 0003).
+    legacy_responsible = models.CharField(
+        _("responsible (free text, before owners were people)"),
+        max_length=160,
+        blank=True,
+    )
     due_on = models.DateField(_("to report back by"), null=True, blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    # The last reminder to the owner of an overdue assignment (at most one a week).
+    reminded_on = models.DateField(_("owner last reminded on"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = DecisionQuerySet.as_manager()
@@ -540,6 +560,26 @@ class Decision(BaseModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def responsible(self) -> str:
+        """Who answers for the assignment, as the minutes print it: the owner's name,
+        or the free text of an assignment recorded before owners were people."""
+        return str(self.owner) if self.owner_id else self.legacy_responsible
+
+    def is_overdue_on(self, today: dt.date) -> bool:
+        return (
+            self.completed_on is None
+            and self.due_on is not None
+            and self.due_on < today
+        )
+
+    def clean(self) -> None:
+        if self.owner_id is None:
+            if not self.legacy_responsible:
+                raise ValidationError({"owner": OWNER_REQUIRED})
+        elif self.owner.organisation_id != self.organisation_id:
+            raise ValidationError({"owner": OWNER_OTHER_ORGANISATION})
 
 
 class DialogueQuestion(BaseModel):
@@ -577,7 +617,7 @@ class DialogueQuestion(BaseModel):
         return safe_href(self.source_url)
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.meeting.organisation_id
 
 
@@ -609,13 +649,17 @@ class Commitment(BaseModel):
         return self.text[:80]
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.meeting.organisation_id
 
 
 class DevelopmentNeed(BaseModel):
-    """A development need (utvecklingsbehov) found at a dialogue meeting, gathered by
-    the body's yearly report."""
+    """A development need (utvecklingsbehov), gathered by the body's yearly report.
+
+    The one model for every source: found at a dialogue meeting (`meeting`), or in
+    another app's material, e.g. a document review, named by `source_ref`
+    (``"reviews.review:12"``) and linked by `source_url` (the higher app is never
+    imported here)."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -623,12 +667,19 @@ class DevelopmentNeed(BaseModel):
         related_name="development_needs",
         verbose_name=_("organisation"),
     )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
     meeting = models.ForeignKey(
         Meeting,
         models.CASCADE,
+        null=True,
+        blank=True,
         related_name="development_needs",
         verbose_name=_("meeting"),
     )
+    source_ref = models.CharField(_("source"), max_length=80, blank=True, db_index=True)
+    source_url = models.CharField(_("source link"), max_length=300, blank=True)
     unit = models.ForeignKey(
         "organisations.Unit",
         models.PROTECT,
@@ -647,6 +698,16 @@ class DevelopmentNeed(BaseModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def clean(self) -> None:
+        if self.unit_id and self.unit.organisation_id != self.organisation_id:
+            raise ValidationError(
+                {"unit": _("Choose a unit of your own organisation.")}
+            )
+        if self.meeting_id and self.meeting.organisation_id != self.organisation_id:
+            raise ValidationError(
+                {"meeting": _("Choose a meeting of your own organisation.")}
+            )
 
 
 class YearWheelRule(BaseModel):
@@ -790,7 +851,7 @@ class RuleOccurrence(BaseModel):
         return f"{self.rule} {self.original_date}"
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.rule.organisation_id
 
 

@@ -14,6 +14,7 @@ from jamkoll.accounts.roles import (
     managed_unit_ids,
     organisation_ids_of,
 )
+from jamkoll.core.ownership import organisation_id_of
 from jamkoll.meetings.models import (
     CalendarFeed,
     Decision,
@@ -24,21 +25,15 @@ from jamkoll.meetings.models import (
 from jamkoll.members.models import Person
 
 
-def _org_id(obj: object) -> int | None:
-    if hasattr(obj, "organisation_id"):
-        return obj.organisation_id  # type: ignore[no-any-return]
-    return getattr(obj, "pk", None)
-
-
 def can_view(user: User, obj: object) -> bool:
     """Meetings and their papers are read by everyone holding a role in the organisation."""
-    return _org_id(obj) in organisation_ids_of(user)
+    return organisation_id_of(obj) in organisation_ids_of(user)
 
 
 def can_edit(user: User, obj: object) -> bool:
     """Meetings, agendas, minutes and the year wheel are kept by strategists and
     administrators (the body's secretary)."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 def approver_person(user: User, minutes: Minutes) -> Person | None:
@@ -79,6 +74,19 @@ def can_answer_questions(user: User, meeting: Meeting) -> bool:
     if can_edit(user, meeting):
         return True
     return meeting.counterpart_id in managed_unit_ids(user, meeting.organisation_id)
+
+
+def can_follow_up(user: User, decision: Decision) -> bool:
+    """An assignment (uppdrag) is followed up by the body's secretary, or by its owner:
+    the person linked to the user's own account."""
+    if can_edit(user, decision):
+        return True
+    return (
+        user.is_authenticated
+        and decision.owner_id is not None
+        and decision.owner.user_id == user.pk
+        and can_view(user, decision)
+    )
 
 
 def meetings_visible_to(user: User) -> QuerySet[Meeting]:

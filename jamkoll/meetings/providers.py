@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from jamkoll.meetings.models import Decision, Meeting
+from jamkoll.accounts.models import User
+from jamkoll.meetings.models import Meeting
+from jamkoll.meetings.permissions import decisions_visible_to, meetings_visible_to
 from jamkoll.meetings.suggestions import Suggestion
 
 DIALOGUE_HORIZON_DAYS = 60
@@ -14,16 +16,20 @@ FOLLOW_UP_HORIZON_DAYS = 30
 
 
 def dialogue_meetings_to_prepare(
-    organisation: object, today: dt.date
+    organisation: object, today: dt.date, *, user: User
 ) -> Iterable[Suggestion]:
     """Dialogue meetings within two months whose questions have not been sent."""
-    upcoming = Meeting.objects.filter(
-        organisation=organisation,
-        kind=Meeting.Kind.DIALOGUE,
-        held_on__gte=today,
-        held_on__lte=today + dt.timedelta(days=DIALOGUE_HORIZON_DAYS),
-        questions_sent_on__isnull=True,
-    ).select_related("counterpart")
+    upcoming = (
+        meetings_visible_to(user)
+        .filter(
+            organisation=organisation,
+            kind=Meeting.Kind.DIALOGUE,
+            held_on__gte=today,
+            held_on__lte=today + dt.timedelta(days=DIALOGUE_HORIZON_DAYS),
+            questions_sent_on__isnull=True,
+        )
+        .select_related("counterpart")
+    )
     return [
         Suggestion(
             kind=_("Dialogue meeting to prepare"),
@@ -37,11 +43,14 @@ def dialogue_meetings_to_prepare(
 
 
 def assignments_to_follow_up(
-    organisation: object, today: dt.date
+    organisation: object, today: dt.date, *, user: User
 ) -> Iterable[Suggestion]:
     """Open assignments (uppdrag) due within a month or overdue."""
-    due = Decision.objects.filter(organisation=organisation).due(
-        today=today + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
+    due = (
+        decisions_visible_to(user)
+        .filter(organisation=organisation)
+        .due(today=today + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS))
+        .select_related("owner")
     )
     return [
         Suggestion(

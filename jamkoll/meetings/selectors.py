@@ -3,11 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from jamkoll.accounts.models import User
-from jamkoll.meetings import posting, recurrence
+from jamkoll.meetings import permissions, posting, recurrence
 from jamkoll.meetings.models import (
     AgendaItem,
     Attendance,
@@ -110,7 +110,10 @@ def meeting_detail(*, visible: QuerySet[Meeting], pk: int) -> Meeting:
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.order_by("position", "pk").prefetch_related(
-                    "decisions"
+                    Prefetch(
+                        "decisions", queryset=Decision.objects.select_related("owner")
+                    ),
+                    "demands__addressed_to",
                 ),
             ),
             Prefetch(
@@ -262,9 +265,41 @@ def open_decisions(
 ) -> QuerySet[Decision]:
     return (
         visible.filter(organisation=organisation)
-        .select_related("agenda_item__meeting")
+        .select_related("agenda_item__meeting", "owner")
         .order_by("completed_on", "due_on", "pk")
     )
+
+
+@dataclass(frozen=True)
+class UserAssignments:
+    """What the dashboard shows of assignments (uppdrag): `mine` are the open ones
+    owned by the person linked to the user, due first; `overdue` are all open
+    assignments of the organisation past their report-back date (for those who follow
+    up: the chair and the strategist). Demands to boards are not here: they are
+    followed in the demands app."""
+
+    mine: list[Decision]
+    overdue: list[Decision]
+
+
+def assignments_for_user(
+    user: User, organisation: Organisation, today: dt.date
+) -> UserAssignments:
+    """Open assignments `user` owns in `organisation` and the organisation's overdue
+    ones; two queries, empty for a user without a role there."""
+    visible = (
+        permissions.decisions_visible_to(user)
+        .filter(organisation=organisation)
+        .open()
+        .select_related("agenda_item__meeting__body", "owner")
+    )
+    mine = list(
+        visible.filter(owner__user=user).order_by(
+            F("due_on").asc(nulls_last=True), "pk"
+        )
+    )
+    overdue = list(visible.filter(due_on__lt=today).order_by("due_on", "pk"))
+    return UserAssignments(mine=mine, overdue=overdue)
 
 
 def open_commitments(*, organisation: Organisation) -> QuerySet[Commitment]:
@@ -277,16 +312,23 @@ def open_commitments(*, organisation: Organisation) -> QuerySet[Commitment]:
 
 
 def development_needs(
-    *, organisation: Organisation, year: int | None = None
+    *,
+    organisation: Organisation,
+    year: int | None = None,
+    all_sources: bool = False,
 ) -> QuerySet[DevelopmentNeed]:
-    """Development needs (utvecklingsbehov) found at dialogue meetings; the yearly report
-    gathers them per year."""
+    """Development needs (utvecklingsbehov) found at dialogue meetings, or with
+    `all_sources` also those recorded from other apps' material (document reviews,
+    see `source_ref`); the yearly report gathers them per year. Unscoped: callers
+    that show needs of other sources scope them with the owning app's rule."""
     needs = DevelopmentNeed.objects.filter(organisation=organisation).select_related(
         "unit", "meeting"
     )
+    if not all_sources:
+        needs = needs.filter(meeting__isnull=False)
     if year is not None:
-        needs = needs.filter(meeting__held_on__year=year)
-    return needs.order_by("meeting__held_on", "pk")
+        needs = needs.filter(year=year)
+    return needs.order_by("year", "meeting__held_on", "created_at", "pk")
 
 
 @dataclass(frozen=True)
@@ -304,10 +346,13 @@ class MonthView:
 
 
 def year_wheel(
-    *, organisation: Organisation, year: int, category: str | None = None
+    *, organisation: Organisation, year: int, user: User, category: str | None = None
 ) -> list[MonthView]:
-    """Twelve month grids with the year's events (only `category` if given)."""
-    events = events_for_year(organisation=organisation, year=year, category=category)
+    """Twelve month grids with the year's events that `user` may open (only
+    `category` if given)."""
+    events = events_for_year(
+        organisation=organisation, year=year, user=user, category=category
+    )
     months = []
     for month in range(1, 13):
         in_month = [e for e in events if e.date.month == month and e.date.year == year]

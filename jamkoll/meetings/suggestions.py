@@ -2,9 +2,12 @@
 
 Contract for providers
 ----------------------
-A provider is a callable ``provider(organisation, today) -> Iterable[Suggestion]``:
+A provider is a callable ``provider(organisation, today, *, user) -> Iterable[Suggestion]``:
 
-- ``organisation`` is an ``organisations.Organisation``; ``today`` a ``datetime.date``.
+- ``organisation`` is an ``organisations.Organisation``; ``today`` a ``datetime.date``;
+  ``user`` the person asking. A provider returns only what that user may open: it
+  filters with its own app's ``*_visible_to(user)`` queryset (the owning app decides,
+  never the app that shows the list).
 - It returns what is open *now* for that organisation, e.g. demands awaiting assessment
   or overdue (result_requests), council cases to prepare (cases), reviews to discuss
   (reviews), dialogue meetings to prepare and assignments to follow up (meetings).
@@ -42,7 +45,7 @@ class Suggestion:
     source_ref: str
 
 
-Provider = Callable[[Any, dt.date], Iterable[SuggestionLike]]
+Provider = Callable[..., Iterable[SuggestionLike]]
 
 _providers: list[Provider] = []
 
@@ -64,14 +67,14 @@ def providers() -> list[Provider]:
 
 
 def collect(
-    organisation: Any, today: dt.date, *, exclude: Iterable[str] = ()
+    organisation: Any, today: dt.date, *, user: Any, exclude: Iterable[str] = ()
 ) -> list[Suggestion]:
-    """Every provider's suggestions, without those whose `source_ref` is in `exclude`,
-    in provider order, each source once."""
+    """Every provider's suggestions that `user` may open, without those whose
+    `source_ref` is in `exclude`, in provider order, each source once."""
     skip = set(exclude)
     result: list[Suggestion] = []
     for provider in _providers:
-        for item in provider(organisation, today):
+        for item in provider(organisation, today, user=user):
             if item.source_ref in skip:
                 continue
             skip.add(item.source_ref)

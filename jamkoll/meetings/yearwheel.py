@@ -2,9 +2,10 @@
 
 Contract for providers
 ----------------------
-A provider is a callable ``provider(organisation, year) -> Iterable[WheelEvent]`` that
-returns the dated events of other apps for that organisation and calendar year, e.g.
-the due dates of demands (result_requests) or council meeting dates. It must run a fixed
+A provider is a callable ``provider(organisation, year, *, user) -> Iterable[WheelEvent]``
+that returns the dated events of other apps for that organisation and calendar year,
+e.g. the due dates of demands (result_requests) or council meeting dates, limited to
+what ``user`` may open (the provider filters with its own app's ``*_visible_to``). It must run a fixed
 number of queries and must not write. Apps above meetings import ``WheelEvent`` and
 call ``register(provider)`` from their ``AppConfig.ready()``; ``cases`` (same layer)
 registers through ``apps.get_app_config("meetings").register_yearwheel_provider`` and
@@ -68,7 +69,7 @@ class WheelEvent:
         return str(dict(category_choices()).get(self.category, self.category))
 
 
-Provider = Callable[[Any, int], Iterable[Any]]
+Provider = Callable[..., Iterable[Any]]
 
 _providers: list[Provider] = []
 
@@ -260,10 +261,11 @@ def find_occurrence(rule: "YearWheelRule", original_date: dt.date) -> Occurrence
 
 
 def events_for_year(
-    *, organisation: Any, year: int, category: str | None = None
+    *, organisation: Any, year: int, user: Any, category: str | None = None
 ) -> list[WheelEvent]:
     """Rule events (with their exceptions), the organisation's meetings, the posting
-    of minutes and every provider's events, sorted by date; only `category` if given.
+    of minutes and every provider's events that `user` may open, sorted by date; only
+    `category` if given.
     """
     from jamkoll.meetings.models import Meeting, RuleOccurrence, YearWheelRule
 
@@ -321,7 +323,7 @@ def events_for_year(
         )
     events.extend(_posting_events(organisation, year))
     for provider in _providers:
-        for item in provider(organisation, year):
+        for item in provider(organisation, year, user=user):
             events.append(
                 WheelEvent(
                     title=str(item.title),

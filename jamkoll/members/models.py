@@ -156,7 +156,7 @@ class Membership(BaseModel):
     """A mandate: a person's seat in a body for a term, with a role."""
 
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.unit.organisation_id
 
     class Role(models.TextChoices):

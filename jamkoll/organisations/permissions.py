@@ -14,30 +14,25 @@ from jamkoll.accounts.roles import (
     has_any_role,
     organisation_ids_of,
 )
+from jamkoll.core.ownership import organisation_id_of
 from jamkoll.organisations.models import Organisation, Unit
-
-
-def _org_id(obj: object) -> int | None:
-    if isinstance(obj, Organisation):
-        return obj.pk
-    return getattr(obj, "organisation_id", None)
 
 
 @rules.predicate
 def is_member_of_organisation(user: User, obj: object) -> bool:
     """Anyone holding a role in the object's organisation can read it."""
-    return has_any_role(user, _org_id(obj), ALL_ROLES)
+    return has_any_role(user, organisation_id_of(obj), ALL_ROLES)
 
 
 @rules.predicate
 def is_content_editor(user: User, obj: object) -> bool:
     """Administrators and strategists manage the organisation's content."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 @rules.predicate
 def is_administrator(user: User, obj: object) -> bool:
-    return has_any_role(user, _org_id(obj), {Role.ADMIN})
+    return has_any_role(user, organisation_id_of(obj), {Role.ADMIN})
 
 
 rules.add_perm("organisations.view", is_member_of_organisation)

@@ -3,10 +3,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from jamkoll.core.forms import add_validation_errors
-from jamkoll.organisations import permissions, selectors, services
+from jamkoll.organisations import permissions, selectors, services, unit_links
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.forms import NewUserForm, RolesForm, UnitForm
 from jamkoll.organisations.middleware import SESSION_KEY
@@ -31,6 +35,7 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     return redirect("dashboard:home")
 
 
+@require_safe
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(
         permissions.organisations_visible_to(request.user),
@@ -51,6 +56,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_safe
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         unit = selectors.unit_detail(
@@ -64,6 +70,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "organisations/unit_detail.html",
         {
             "unit": unit,
+            "unit_links": unit_links.links_for(unit, request.user),
             "can_edit": permissions.can_edit_structure(request.user, unit),  # type: ignore[arg-type]
             "can_view_history": permissions.can_view_history(request.user, unit),  # type: ignore[arg-type]
         },

@@ -3,8 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
-from jamkoll.reports.models import DevelopmentArea, YearlyReport
+from jamkoll.reports.models import (
+    DECIDING_BODY_KINDS,
+    AreaDecision,
+    DevelopmentArea,
+    YearlyReport,
+)
 
 TITLE_REQUIRED = _("Give the development area a title.")
 RATIONALE_REQUIRED = _("Explain why the body proposes this development area.")
@@ -52,3 +58,84 @@ class DevelopmentAreaForm(forms.ModelForm):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=YearlyReport.Status.choices)
     version = forms.IntegerField(required=False)
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AreaDecisionForm(forms.Form):
+    """What KS or KF decided on one development area; for an approval, who follows
+    it up and by when."""
+
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=AreaDecision.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the decision.")},
+    )
+    decided_by = forms.ModelChoiceField(
+        label=_("Deciding body"),
+        queryset=Unit.objects.none(),
+        error_messages={
+            "required": _("Choose the executive board or the council."),
+        },
+    )
+    decided_on = forms.DateField(
+        label=_("Decision date"),
+        widget=_date_input(),
+        error_messages={"required": _("Give the date of the decision.")},
+    )
+    paragraph = forms.CharField(
+        label=_("Paragraph"),
+        max_length=40,
+        help_text=_("The paragraph in the minutes, e.g. “KS § 123”."),
+        error_messages={"required": _("Give the paragraph, e.g. “KS § 123”.")},
+    )
+    follow_up_unit = forms.ModelChoiceField(
+        label=_("Unit responsible for the follow-up"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_("Required when the area is approved, wholly or partly."),
+    )
+    responsible = forms.ModelChoiceField(
+        label=_("Person responsible"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Optional: the person who reports on the follow-up."),
+    )
+    due_on = forms.DateField(
+        label=_("Follow up by"),
+        widget=_date_input(),
+        required=False,
+        help_text=_("Required when the area is approved, wholly or partly."),
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.of(organisation).filter(is_active=True)
+        self.fields["decided_by"].queryset = units.filter(  # type: ignore[attr-defined]
+            kind__in=DECIDING_BODY_KINDS
+        )
+        self.fields["follow_up_unit"].queryset = units.exclude(  # type: ignore[attr-defined]
+            kind=Unit.Kind.COUNCIL
+        )
+        self.fields["follow_up_unit"].empty_label = _("Choose a unit")  # type: ignore[attr-defined]
+        self.fields["responsible"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            organisation=organisation
+        )
+        self.fields["responsible"].empty_label = _("No person named")  # type: ignore[attr-defined]
+
+
+class FollowUpDoneForm(forms.Form):
+    done_on = forms.DateField(
+        label=_("Done on"),
+        widget=_date_input(),
+        error_messages={"required": _("Give the date the follow-up was done.")},
+    )
+    report_text = forms.CharField(
+        label=_("Report"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("A few sentences on what was done, for next year's report."),
+        error_messages={"required": _("Write a short report of what was done.")},
+    )

@@ -1,4 +1,8 @@
-"""The body's yearly report (årsrapport) and its proposed development areas."""
+"""The body's yearly report (årsrapport), its proposed development areas, and what KS
+or KF decided on each (with the follow-up of the approved ones)."""
+
+import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -6,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from jamkoll.core.models import BaseModel
@@ -149,8 +154,11 @@ class DevelopmentArea(BaseModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("reports:area_detail", args=[self.pk])
+
     @property
-    def audit_organisation_id(self) -> int:
+    def owner_organisation_id(self) -> int:
         return self.report.organisation_id
 
     def clean(self) -> None:
@@ -160,3 +168,207 @@ class DevelopmentArea(BaseModel):
             and self.unit.organisation_id != self.report.organisation_id
         ):
             raise ValidationError({"unit": UNIT_OF_OTHER_ORGANISATION})
+
+
+DECIDING_BODY_KINDS = ("council", "executive_board")
+DECIDING_BODY_NOT_KS_OR_KF = _(
+    "Choose the municipal executive board or the municipal council of the report's "
+    "organisation."
+)
+FOLLOW_UP_UNIT_OF_OTHER_ORGANISATION = _(
+    "The unit responsible must belong to the report's organisation."
+)
+RESPONSIBLE_OF_OTHER_ORGANISATION = _(
+    "The person responsible must belong to the report's organisation."
+)
+DONE_BEFORE_DECISION = _("The follow-up cannot be finished before the decision.")
+DUE_BEFORE_DECISION = _("The due date must come after the decision date.")
+
+
+class AreaDecision(BaseModel):
+    """What KS or KF decided on a proposed development area (bifall, avslag, ...).
+
+    An area normally gets one decision. Only after a referral back (återremiss) may a
+    new decision be recorded; the earlier rows stay, so the area's path through KS or
+    KF can be read afterwards. The latest row (by date, then id) is the one in force.
+    """
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", pgettext_lazy("decision on a proposal", "Approved")
+        PARTLY_APPROVED = (
+            "partly_approved",
+            pgettext_lazy("decision on a proposal", "Partly approved"),
+        )
+        REJECTED = "rejected", pgettext_lazy("decision on a proposal", "Rejected")
+        REFERRED_BACK = (
+            "referred_back",
+            pgettext_lazy("decision on a proposal", "Referred back"),
+        )
+
+    # Outcomes after which the area is followed up (uppföljning).
+    FOLLOWED_UP = (Outcome.APPROVED, Outcome.PARTLY_APPROVED)
+
+    area = models.ForeignKey(
+        DevelopmentArea,
+        models.CASCADE,
+        related_name="decisions",
+        verbose_name=_("development area"),
+    )
+    outcome = models.CharField(_("decision"), max_length=20, choices=Outcome)
+    decided_by = models.ForeignKey(
+        "organisations.Unit",
+        models.PROTECT,
+        related_name="development_area_decisions",
+        verbose_name=_("decided by"),
+        limit_choices_to={"kind__in": DECIDING_BODY_KINDS},
+    )
+    decided_on = models.DateField(_("decision date"))
+    paragraph = models.CharField(
+        _("paragraph"),
+        max_length=40,
+        help_text=_("The paragraph in the minutes, e.g. “KS § 123”."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("decision on a development area")
+        verbose_name_plural = _("decisions on development areas")
+        ordering = ["area", "decided_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    outcome__in=[
+                        "approved",
+                        "partly_approved",
+                        "rejected",
+                        "referred_back",
+                    ]
+                ),
+                name="areadecision_outcome_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(
+            _("%(outcome)s, %(paragraph)s")
+            % {"outcome": self.get_outcome_display(), "paragraph": self.paragraph}
+        )
+
+    @property
+    def owner_organisation_id(self) -> int:
+        return self.area.report.organisation_id
+
+    @property
+    def is_followed_up(self) -> bool:
+        return self.outcome in self.FOLLOWED_UP
+
+    def clean(self) -> None:
+        if self.decided_by_id is None or self.area_id is None:
+            return
+        if (
+            self.decided_by.kind not in DECIDING_BODY_KINDS
+            or self.decided_by.organisation_id != self.area.report.organisation_id
+        ):
+            raise ValidationError({"decided_by": DECIDING_BODY_NOT_KS_OR_KF})
+
+
+class AreaFollowUp(BaseModel):
+    """The follow-up of a development area KS or KF approved (wholly or partly).
+
+    Owned by the unit concerned, with a person responsible when one is named, and a
+    due date; in progress (pågår) until finished (klar) with a date and a short report.
+    """
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", pgettext_lazy("follow-up status", "In progress")
+        DONE = "done", pgettext_lazy("follow-up status", "Done")
+
+    area = models.OneToOneField(
+        DevelopmentArea,
+        models.CASCADE,
+        related_name="follow_up",
+        verbose_name=_("development area"),
+    )
+    decision = models.ForeignKey(
+        AreaDecision,
+        models.PROTECT,
+        related_name="follow_ups",
+        verbose_name=_("decision"),
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        models.PROTECT,
+        related_name="development_follow_ups",
+        verbose_name=_("unit responsible"),
+    )
+    responsible = models.ForeignKey(
+        "members.Person",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="development_follow_ups",
+        verbose_name=_("person responsible"),
+    )
+    due_on = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.IN_PROGRESS
+    )
+    done_on = models.DateField(_("finished on"), null=True, blank=True)
+    report_text = models.TextField(_("report"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("follow-up of a development area")
+        verbose_name_plural = _("follow-ups of development areas")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="in_progress", done_on__isnull=True)
+                | Q(status="done", done_on__isnull=False),
+                name="areafollowup_done_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.area)
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:area_detail", args=[self.area_id])
+
+    @property
+    def owner_organisation_id(self) -> int:
+        return self.area.report.organisation_id
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return not self.is_done and self.due_on < today
+
+    def clean(self) -> None:
+        errors: dict[str, list[Any]] = {}
+        if self.area_id is None:
+            return
+        organisation_id = self.area.report.organisation_id
+        if self.unit_id is not None and self.unit.organisation_id != organisation_id:
+            errors.setdefault("unit", []).append(FOLLOW_UP_UNIT_OF_OTHER_ORGANISATION)
+        if (
+            self.responsible_id is not None
+            and self.responsible.organisation_id != organisation_id
+        ):
+            errors.setdefault("responsible", []).append(
+                RESPONSIBLE_OF_OTHER_ORGANISATION
+            )
+        try:
+            # Also an unsaved decision, when both are validated before saving.
+            decision: AreaDecision | None = self.decision
+        except AreaDecision.DoesNotExist:
+            decision = None
+        if decision is not None and decision.decided_on and self.due_on is not None:
+            if self.due_on <= decision.decided_on:
+                errors.setdefault("due_on", []).append(DUE_BEFORE_DECISION)
+            if self.done_on is not None and self.done_on < decision.decided_on:
+                errors.setdefault("done_on", []).append(DONE_BEFORE_DECISION)
+        if errors:
+            raise ValidationError(errors)

@@ -18,26 +18,19 @@ from jamkoll.accounts.roles import (
     has_any_role,
     organisation_ids_of,
 )
+from jamkoll.core.ownership import organisation_id_of
 from jamkoll.organisations.models import Organisation
-from jamkoll.reports.models import DevelopmentArea, YearlyReport
-
-
-def _org_id(obj: Organisation | YearlyReport | DevelopmentArea) -> int:
-    if isinstance(obj, Organisation):
-        return obj.pk
-    if isinstance(obj, DevelopmentArea):
-        return obj.report.organisation_id
-    return obj.organisation_id
+from jamkoll.reports.models import AreaFollowUp, DevelopmentArea, YearlyReport
 
 
 def can_view(user: User, obj: Organisation | YearlyReport | DevelopmentArea) -> bool:
     """The report is read by everyone holding a role in its organisation."""
-    return has_any_role(user, _org_id(obj), ALL_ROLES)
+    return has_any_role(user, organisation_id_of(obj), ALL_ROLES)
 
 
 def can_edit(user: User, obj: Organisation | YearlyReport | DevelopmentArea) -> bool:
     """Administrators and strategists write the report while it is not adopted."""
-    if not has_any_role(user, _org_id(obj), CONTENT_ROLES):
+    if not has_any_role(user, organisation_id_of(obj), CONTENT_ROLES):
         return False
     report = obj.report if isinstance(obj, DevelopmentArea) else obj
     return not (isinstance(report, YearlyReport) and report.is_locked)
@@ -45,17 +38,23 @@ def can_edit(user: User, obj: Organisation | YearlyReport | DevelopmentArea) -> 
 
 def can_change_status(user: User, obj: Organisation | YearlyReport) -> bool:
     """Administrators and strategists mark the report ready and adopted (fastställd)."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 def can_download(user: User, obj: Organisation | YearlyReport) -> bool:
     """Administrators, strategists and politicians generate the Word and PDF files."""
-    return has_any_role(user, _org_id(obj), BODY_ROLES)
+    return has_any_role(user, organisation_id_of(obj), BODY_ROLES)
 
 
 def can_view_history(user: User, obj: Organisation | YearlyReport) -> bool:
     """The versions of a report are read by those who write it."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
+
+
+def can_record_decision(user: User, obj: Organisation | YearlyReport) -> bool:
+    """Administrators and strategists record what KS or KF decided on the proposed
+    development areas, and finish their follow-up (uppföljning)."""
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 def reports_visible_to(user: User) -> QuerySet[YearlyReport]:
@@ -66,3 +65,9 @@ def development_areas_visible_to(user: User) -> QuerySet[DevelopmentArea]:
     return DevelopmentArea.objects.filter(
         report__organisation_id__in=organisation_ids_of(user)
     ).select_related("report", "unit")
+
+
+def follow_ups_visible_to(user: User) -> QuerySet[AreaFollowUp]:
+    return AreaFollowUp.objects.filter(
+        area__report__organisation_id__in=organisation_ids_of(user)
+    ).select_related("area__report", "unit", "responsible", "decision")

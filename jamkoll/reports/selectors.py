@@ -1,5 +1,6 @@
 """Read paths for the yearly report: the assembled content, areas and versions."""
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -8,7 +9,13 @@ from django.utils.translation import gettext as _
 
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Paragraph, ReportContent, Section, Subheading
-from jamkoll.reports.models import DevelopmentArea, YearlyReport
+from jamkoll.reports.models import AreaFollowUp, DevelopmentArea, YearlyReport
+from jamkoll.reports.outcomes import (  # noqa: F401 - the read paths of the pages
+    AreaOutcome,
+    area_outcome,
+    area_outcomes,
+    previous_year_outcomes,
+)
 from jamkoll.reports.sections import build_all
 from jamkoll.reports.sections.common import equality_body
 
@@ -171,4 +178,47 @@ def report_versions(*, report: YearlyReport) -> list[Version]:
             what=r.history_change_reason or "",
         )
         for r in records
+    ]
+
+
+# --- Follow-ups of decided development areas, for the dashboard ----------------------
+
+
+@dataclass
+class FollowUpItem:
+    """An open follow-up of a decided development area, for the dashboard."""
+
+    title: str
+    url: str
+    unit_name: str
+    responsible_name: str
+    due_on: dt.date
+    is_overdue: bool
+    report_year: int
+
+
+def development_follow_ups(
+    organisation: Organisation, today: dt.date
+) -> list[FollowUpItem]:
+    """Follow-ups of approved development areas still in progress, soonest due
+    first, each flagged overdue when its due date has passed (one query)."""
+    follow_ups = (
+        AreaFollowUp.objects.filter(
+            area__report__organisation=organisation,
+            status=AreaFollowUp.Status.IN_PROGRESS,
+        )
+        .select_related("area__report", "unit", "responsible")
+        .order_by("due_on", "pk")
+    )
+    return [
+        FollowUpItem(
+            title=f.area.title,
+            url=f.area.get_absolute_url(),
+            unit_name=f.unit.name,
+            responsible_name=str(f.responsible) if f.responsible_id else "",
+            due_on=f.due_on,
+            is_overdue=f.is_overdue(today),
+            report_year=f.area.report.year,
+        )
+        for f in follow_ups
     ]

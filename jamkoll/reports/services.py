@@ -5,17 +5,24 @@ version in the audit trail (django-simple-history) with a short reason.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reports import permissions
-from jamkoll.reports.models import DevelopmentArea, YearlyReport
+from jamkoll.reports.models import (
+    AreaDecision,
+    AreaFollowUp,
+    DevelopmentArea,
+    YearlyReport,
+)
 from jamkoll.reports.selectors import assemble
 
 CHANGED_BY_SOMEONE_ELSE = gettext_lazy(
@@ -176,3 +183,194 @@ def change_status(
         % {"status": report.get_status_display()},
     )
     return report
+
+
+# --- What KS or KF decided on each development area, and its follow-up ------------
+
+REPORT_NOT_ADOPTED = gettext_lazy(
+    "The yearly report %(year)s has not been adopted yet. Record the decision of the "
+    "executive board or the council once the report has been adopted and presented."
+)
+DECISION_ALREADY_RECORDED = gettext_lazy(
+    "A decision on “%(title)s” is already recorded: %(outcome)s, %(body)s, "
+    "%(date)s (%(paragraph)s). A decision is recorded only once; only an area that "
+    "was referred back can be given a new decision. Nothing was saved."
+)
+DECISION_DATE_IN_FUTURE = gettext_lazy(
+    "The decision date cannot be in the future (today is %(today)s)."
+)
+DECISION_BEFORE_ADOPTION = gettext_lazy(
+    "The decision date cannot be before the report was adopted (%(date)s)."
+)
+DECISION_BEFORE_REFERRAL = gettext_lazy(
+    "The new decision cannot be dated before the referral back (%(date)s)."
+)
+FOLLOW_UP_NEEDS_UNIT = gettext_lazy(
+    "Choose the unit responsible for following up the approved area."
+)
+FOLLOW_UP_NEEDS_DUE_DATE = gettext_lazy(
+    "Give a date by which the approved area is to be followed up."
+)
+FOLLOW_UP_ALREADY_DONE = gettext_lazy(
+    "The follow-up of “%(title)s” was already marked as done on %(date)s. Nothing "
+    "was changed."
+)
+DONE_DATE_IN_FUTURE = gettext_lazy(
+    "The follow-up cannot be marked as done on a date in the future (today is "
+    "%(today)s)."
+)
+FOLLOW_UP_REPORT_REQUIRED = gettext_lazy("Write a short report of what was done.")
+
+
+def _date(value: dt.date) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+@transaction.atomic
+def record_area_decision(
+    *,
+    area: DevelopmentArea,
+    outcome: str,
+    decided_by: Unit,
+    decided_on: dt.date,
+    paragraph: str,
+    by: User,
+    today: dt.date,
+    follow_up_unit: Unit | None = None,
+    responsible: Person | None = None,
+    due_on: dt.date | None = None,
+) -> AreaDecision:
+    """Record what KS or KF decided on a proposed development area (bifall, avslag,
+    delvis bifall, återremiss).
+
+    An approval, whole or partial, also starts the area's follow-up (uppföljning),
+    owned by `follow_up_unit` (with `responsible` when named) and due on `due_on`.
+    Preconditions: the report is adopted; the area has no decision in force other
+    than a referral back. Raises PermissionDenied unless `by` is an administrator or
+    strategist of the organisation, ValidationError (Swedish) on bad input; nothing
+    is saved then.
+    """
+    report = YearlyReport.objects.select_for_update().get(pk=area.report_id)
+    area = DevelopmentArea.objects.select_for_update().get(pk=area.pk)
+    if not permissions.can_record_decision(by, report):
+        raise PermissionDenied
+    if not report.is_locked:
+        raise ValidationError(REPORT_NOT_ADOPTED % {"year": report.year})
+    latest = (
+        area.decisions.select_related("decided_by")
+        .order_by("-decided_on", "-pk")
+        .first()
+    )
+    if latest is not None and latest.outcome != AreaDecision.Outcome.REFERRED_BACK:
+        raise ValidationError(
+            DECISION_ALREADY_RECORDED
+            % {
+                "title": area.title,
+                "outcome": latest.get_outcome_display().lower(),
+                "body": latest.decided_by.name,
+                "date": _date(latest.decided_on),
+                "paragraph": latest.paragraph,
+            }
+        )
+    errors: dict[str, list[Any]] = {}
+    if decided_on > today:
+        errors.setdefault("decided_on", []).append(
+            DECISION_DATE_IN_FUTURE % {"today": _date(today)}
+        )
+    elif report.adopted_on is not None and decided_on < report.adopted_on:
+        errors.setdefault("decided_on", []).append(
+            DECISION_BEFORE_ADOPTION % {"date": _date(report.adopted_on)}
+        )
+    elif latest is not None and decided_on < latest.decided_on:
+        errors.setdefault("decided_on", []).append(
+            DECISION_BEFORE_REFERRAL % {"date": _date(latest.decided_on)}
+        )
+    decision = AreaDecision(
+        area=area,
+        outcome=outcome,
+        decided_by=decided_by,
+        decided_on=decided_on,
+        paragraph=paragraph.strip(),
+    )
+    follow_up = None
+    if outcome in AreaDecision.FOLLOWED_UP:
+        if follow_up_unit is None:
+            errors.setdefault("follow_up_unit", []).append(FOLLOW_UP_NEEDS_UNIT)
+        if due_on is None:
+            errors.setdefault("due_on", []).append(FOLLOW_UP_NEEDS_DUE_DATE)
+        if follow_up_unit is not None and due_on is not None:
+            follow_up = AreaFollowUp(
+                area=area,
+                decision=decision,
+                unit=follow_up_unit,
+                responsible=responsible,
+                due_on=due_on,
+            )
+    try:
+        decision.full_clean()
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if follow_up is not None:
+        try:
+            follow_up.full_clean(exclude=["decision"])
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                target = "follow_up_unit" if field == "unit" else field
+                errors.setdefault(target, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    decision._history_user = by  # type: ignore[attr-defined]
+    decision.save()
+    if follow_up is not None:
+        follow_up.decision = decision
+        follow_up._history_user = by  # type: ignore[attr-defined]
+        follow_up.save()
+    return decision
+
+
+@transaction.atomic
+def finish_follow_up(
+    *,
+    follow_up: AreaFollowUp,
+    done_on: dt.date,
+    report_text: str,
+    by: User,
+    today: dt.date,
+) -> AreaFollowUp:
+    """Mark the follow-up of an approved development area as done (klar), with the
+    date and a short report of what was done.
+
+    Raises PermissionDenied unless `by` is an administrator or strategist of the
+    organisation, ValidationError (Swedish) when it is already done, the date is in
+    the future or before the decision, or the report is empty; nothing is saved then.
+    """
+    follow_up = (
+        AreaFollowUp.objects.select_for_update()
+        .select_related("area__report", "decision")
+        .get(pk=follow_up.pk)
+    )
+    if not permissions.can_record_decision(by, follow_up.area.report):
+        raise PermissionDenied
+    if follow_up.is_done:
+        assert follow_up.done_on is not None  # noqa: S101 - the constraint holds it
+        raise ValidationError(
+            FOLLOW_UP_ALREADY_DONE
+            % {"title": follow_up.area.title, "date": _date(follow_up.done_on)}
+        )
+    errors: dict[str, list[Any]] = {}
+    if done_on > today:
+        errors.setdefault("done_on", []).append(
+            DONE_DATE_IN_FUTURE % {"today": _date(today)}
+        )
+    if not report_text.strip():
+        errors.setdefault("report_text", []).append(FOLLOW_UP_REPORT_REQUIRED)
+    if errors:
+        raise ValidationError(errors)
+    follow_up.status = AreaFollowUp.Status.DONE
+    follow_up.done_on = done_on
+    follow_up.report_text = report_text.strip()
+    follow_up._history_user = by  # type: ignore[attr-defined]
+    follow_up.full_clean()
+    follow_up.save()
+    return follow_up

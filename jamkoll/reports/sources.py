@@ -1,8 +1,10 @@
 """Development needs (utvecklingsbehov) collected during the year, across apps.
 
 A proposed development area in the yearly report is usually picked from one of these.
-Each provider reads one app (reviews, dialogue meetings, demands) through that app's
-own models or selectors and returns `Need`s; `reports` sits above those apps, so it
+Development needs are one model (`meetings.DevelopmentNeed`, from dialogue meetings
+and document reviews alike); demands with an insufficient answer are the other
+source. Each provider reads its app through that app's own models or selectors and
+returns `Need`s; `reports` sits above those apps, so it
 imports them directly. A provider for an app without development needs is simply not
 listed.
 """
@@ -14,9 +16,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from jamkoll.meetings import selectors as meetings_selectors
+from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation
 from jamkoll.result_requests.models import Outcome, ResultRequest
-from jamkoll.reviews.models import DevelopmentNeed as ReviewNeed
+from jamkoll.reviews.models import REVIEW_SOURCE_PREFIX, Review
 
 
 @dataclass(frozen=True)
@@ -45,30 +48,35 @@ def _title(text: str) -> str:
     )
 
 
-def review_needs(organisation: Organisation, year: int) -> list[Need]:
-    """Needs recorded in document reviews (reviews.DevelopmentNeed) of the year."""
-    needs = (
-        ReviewNeed.objects.filter(organisation=organisation, year=year)
-        .select_related("unit", "review")
-        .order_by("unit__name", "pk")
-    )
-    return [
-        Need(
-            reference=f"reviews.developmentneed:{n.pk}",
-            title=_title(n.text),
-            description=n.text,
-            unit_id=n.unit_id,
-            unit_name=n.unit.name,
-            origin=_("Review of %(title)s") % {"title": n.review.title}
-            if n.review_id
-            else _("Document reviews"),
+def _origin(need: DevelopmentNeed, reviews: dict[int, Review]) -> str:
+    if need.meeting_id:
+        return _("Dialogue meeting %(date)s") % {
+            "date": formats.date_format(need.meeting.held_on, "j F Y")
+        }
+    ref = need.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)
+    if ref != need.source_ref:
+        review = reviews.get(int(ref)) if ref.isdigit() else None
+        if review is not None:
+            return _("Review of %(title)s") % {"title": review.title}
+        return _("Document reviews")
+    return _("Development need")
+
+
+def development_needs(organisation: Organisation, year: int) -> list[Need]:
+    """Needs recorded in the year (meetings.DevelopmentNeed, the one model for every
+    source: dialogue meetings and document reviews)."""
+    needs = list(
+        meetings_selectors.development_needs(
+            organisation=organisation, year=year, all_sources=True
         )
+    )
+    review_ids = {
+        int(ref)
         for n in needs
-    ]
-
-
-def dialogue_needs(organisation: Organisation, year: int) -> list[Need]:
-    """Needs recorded at the year's dialogue meetings (meetings.DevelopmentNeed)."""
+        if (ref := n.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)).isdigit()
+        and n.source_ref.startswith(REVIEW_SOURCE_PREFIX)
+    }
+    reviews = Review.objects.filter(organisation=organisation).in_bulk(review_ids)
     return [
         Need(
             reference=f"meetings.developmentneed:{n.pk}",
@@ -76,12 +84,9 @@ def dialogue_needs(organisation: Organisation, year: int) -> list[Need]:
             description=n.text,
             unit_id=n.unit_id,
             unit_name=n.unit.name if n.unit_id else "",
-            origin=_("Dialogue meeting %(date)s")
-            % {"date": formats.date_format(n.meeting.held_on, "j F Y")},
+            origin=_origin(n, reviews),
         )
-        for n in meetings_selectors.development_needs(
-            organisation=organisation, year=year
-        )
+        for n in needs
     ]
 
 
@@ -113,7 +118,7 @@ def demand_needs(organisation: Organisation, year: int) -> list[Need]:
     ]
 
 
-PROVIDERS: list[Provider] = [review_needs, dialogue_needs, demand_needs]
+PROVIDERS: list[Provider] = [development_needs, demand_needs]
 
 
 def collected_needs(*, organisation: Organisation, year: int) -> list[Need]:

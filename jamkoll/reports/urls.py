@@ -22,6 +22,21 @@ urlpatterns = [
         views.area_delete,
         name="area_delete",
     ),
+    path(
+        "arsrapport/utvecklingsomraden/<int:pk>/",
+        views.area_detail,
+        name="area_detail",
+    ),
+    path(
+        "arsrapport/utvecklingsomraden/<int:pk>/beslut/",
+        views.area_decide,
+        name="area_decide",
+    ),
+    path(
+        "arsrapport/utvecklingsomraden/<int:pk>/uppfoljning/klar/",
+        views.follow_up_done,
+        name="follow_up_done",
+    ),
     path("arsrapport/<int:year>/status/", views.change_status, name="change_status"),
     path("arsrapport/<int:year>/versioner/", views.versions, name="versions"),
     path(

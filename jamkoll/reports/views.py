@@ -19,9 +19,16 @@ from jamkoll.organisations.models import Organisation
 from jamkoll.reports import permissions, selectors, services, sources
 from jamkoll.reports.charts import layout
 from jamkoll.reports.content import Block, Chart, ReportContent, Section
-from jamkoll.reports.forms import DevelopmentAreaForm, ReportTextsForm, StatusForm
+from jamkoll.reports.forms import (
+    AreaDecisionForm,
+    DevelopmentAreaForm,
+    FollowUpDoneForm,
+    ReportTextsForm,
+    StatusForm,
+)
 from jamkoll.reports.models import FIRST_YEAR, LAST_YEAR, DevelopmentArea, YearlyReport
 from jamkoll.reports.output import FORMATS, generate
+from jamkoll.reports.sections.common import equality_body
 
 
 def _user(request: HttpRequest) -> User:
@@ -106,6 +113,11 @@ def detail(request: HttpRequest, organisation: Organisation, year: int) -> HttpR
             "content": content,
             "sections": _page_sections(content),
             "areas": selectors.development_areas(report=report),
+            "outcomes": selectors.area_outcomes(report=report)
+            if report is not None and report.is_locked
+            else [],
+            "can_record_decisions": report is not None
+            and permissions.can_record_decision(user, report),
             "can_edit": permissions.can_edit(user, target),
             "can_download": permissions.can_download(user, target),
             "can_view_history": permissions.can_view_history(user, target),
@@ -361,4 +373,115 @@ def _area_history(report: YearlyReport | None) -> list[Any]:
         DevelopmentArea.history.filter(report_id=report.pk)  # type: ignore[attr-defined]
         .select_related("history_user")
         .order_by("-history_date", "-history_id")
+    )
+
+
+# --- What KS or KF decided on each development area, and its follow-up ------------
+
+
+@require_GET
+def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One development area: what KS or KF decided (every decision) and its follow-up."""
+    user = _user(request)
+    area = get_object_or_404(permissions.development_areas_visible_to(user), pk=pk)
+    if not permissions.can_view(user, area):
+        raise PermissionDenied
+    return render(
+        request,
+        "reports/area_detail.html",
+        {
+            "outcome": selectors.area_outcome(area=area),
+            "area": area,
+            "report": area.report,
+            "can_record": permissions.can_record_decision(user, area.report),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def area_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record what KS or KF decided on the area (once; again after a referral back)."""
+    user = _user(request)
+    area = get_object_or_404(permissions.development_areas_visible_to(user), pk=pk)
+    report = area.report
+    if not permissions.can_record_decision(user, report):
+        raise PermissionDenied
+    organisation = report.organisation
+    form = AreaDecisionForm(
+        request.POST or None,
+        organisation=organisation,
+        initial={
+            "decided_by": _default_deciding_body(organisation),
+            "follow_up_unit": area.unit_id,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_area_decision(
+                area=area,
+                outcome=data["outcome"],
+                decided_by=data["decided_by"],
+                decided_on=data["decided_on"],
+                paragraph=data["paragraph"],
+                follow_up_unit=data["follow_up_unit"],
+                responsible=data["responsible"],
+                due_on=data["due_on"],
+                by=user,
+                today=timezone.localdate(),
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect("reports:area_detail", pk=area.pk)
+    return render(
+        request,
+        "reports/area_decision_form.html",
+        {
+            "form": form,
+            "area": area,
+            "report": report,
+            "outcome": selectors.area_outcome(area=area),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _default_deciding_body(organisation: Organisation) -> int | None:
+    """The body the equality body reports to (KS or KF), as the form's first guess."""
+    body = equality_body(organisation)
+    return body.parent_id if body is not None else None
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark the follow-up of an approved area as done, with a short report."""
+    user = _user(request)
+    follow_up = get_object_or_404(permissions.follow_ups_visible_to(user), area_id=pk)
+    if not permissions.can_record_decision(user, follow_up.area.report):
+        raise PermissionDenied
+    form = FollowUpDoneForm(
+        request.POST or None, initial={"done_on": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.finish_follow_up(
+                follow_up=follow_up,
+                done_on=form.cleaned_data["done_on"],
+                report_text=form.cleaned_data["report_text"],
+                by=user,
+                today=timezone.localdate(),
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("The follow-up was marked as done."))
+            return redirect("reports:area_detail", pk=follow_up.area_id)
+    return render(
+        request,
+        "reports/follow_up_done_form.html",
+        {"form": form, "follow_up": follow_up, "area": follow_up.area},
+        status=400 if form.errors else 200,
     )

@@ -109,6 +109,22 @@ class ResultRequest(BaseModel):
         related_name="follow_ups",
         verbose_name=_("follows up"),
     )
+    review = models.ForeignKey(
+        "reviews.Review",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="demands",
+        verbose_name=_("from review"),
+    )
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="demands",
+        verbose_name=_("decided at agenda item"),
+    )
     title = models.CharField(_("title"), max_length=200)
     question = models.TextField(_("question"))
     evidence_required = models.JSONField(

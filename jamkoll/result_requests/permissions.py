@@ -14,24 +14,19 @@ from jamkoll.accounts.roles import (
     organisation_ids_of,
     roles_in,
 )
-from jamkoll.organisations.models import Organisation
+from jamkoll.core.ownership import organisation_id_of
+from jamkoll.organisations.models import Organisation, Unit
+from jamkoll.result_requests import workflow
 from jamkoll.result_requests.models import (
-    OPEN_STATUSES,
     DueDateChange,
     Outcome,
     ResultRequest,
-    Status,
 )
 
 # Roles that read everything in their organisation's demands loop.
 WIDE_READ_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER})
-ANSWERABLE_STATUSES = frozenset({Status.SENT, Status.OVERDUE, Status.ANSWERED})
-
-
-def _org_id(obj: object) -> int | None:
-    if isinstance(obj, Organisation):
-        return obj.pk
-    return getattr(obj, "organisation_id", None)
+# The status rules come from the workflow table (`workflow.ALLOWED_TRANSITIONS`).
+ANSWERABLE_STATUSES = workflow.ANSWERABLE
 
 
 def result_requests_visible_to(user: User) -> QuerySet[ResultRequest]:
@@ -58,11 +53,19 @@ def can_view(user: User, result_request: ResultRequest) -> bool:
 
 def is_body(user: User | None, obj: object) -> bool:
     """The body's side (politicians, strategists, administrators) raises and assesses."""
-    return has_any_role(user, _org_id(obj), BODY_ROLES)
+    return has_any_role(user, organisation_id_of(obj), BODY_ROLES)
 
 
 def reads_everything(user: User, organisation: Organisation) -> bool:
     return has_any_role(user, organisation.pk, WIDE_READ_ROLES)
+
+
+def can_view_unit_demands(user: User, unit: Unit) -> bool:
+    """A unit's demand page: for those who read every demand, and the unit's
+    managers."""
+    return reads_everything(user, unit.organisation) or unit.pk in managed_unit_ids(
+        user, unit.organisation_id
+    )
 
 
 def is_answerer(user: User | None, result_request: ResultRequest) -> bool:
@@ -83,7 +86,7 @@ def can_raise(user: User, organisation: Organisation) -> bool:
 
 
 def can_edit_draft(user: User, result_request: ResultRequest) -> bool:
-    return result_request.status == Status.DRAFT and is_body(user, result_request)
+    return result_request.status in workflow.EDITABLE and is_body(user, result_request)
 
 
 def can_answer(user: User, result_request: ResultRequest) -> bool:
@@ -95,21 +98,19 @@ def can_answer(user: User, result_request: ResultRequest) -> bool:
 
 def can_assess(user: User, result_request: ResultRequest) -> bool:
     """The body assesses an answered demand."""
-    return result_request.status == Status.ANSWERED and is_body(user, result_request)
+    return result_request.status in workflow.AWAITING_ASSESSMENT and is_body(
+        user, result_request
+    )
 
 
 def can_close(user: User, result_request: ResultRequest) -> bool:
-    return result_request.status in {
-        Status.SENT,
-        Status.OVERDUE,
-        Status.ASSESSED,
-    } and is_body(user, result_request)
+    return result_request.status in workflow.CLOSABLE and is_body(user, result_request)
 
 
 def can_follow_up(user: User, result_request: ResultRequest) -> bool:
     """An insufficient answer (otillräcklig) lets the body ask a follow-up question."""
     return (
-        result_request.status in {Status.ASSESSED, Status.CLOSED}
+        result_request.status in workflow.ASSESSED_OR_LATER
         and result_request.outcome == Outcome.INSUFFICIENT
         and is_body(user, result_request)
     )
@@ -117,7 +118,9 @@ def can_follow_up(user: User, result_request: ResultRequest) -> bool:
 
 def can_request_due_change(user: User, result_request: ResultRequest) -> bool:
     """Whoever answers an open demand may ask for a new due date."""
-    return result_request.status in OPEN_STATUSES and is_answerer(user, result_request)
+    return result_request.status in workflow.AWAITING_ANSWER and is_answerer(
+        user, result_request
+    )
 
 
 def can_decide_due_change(user: User, change: DueDateChange) -> bool:

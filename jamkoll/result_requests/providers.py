@@ -6,17 +6,29 @@ Registered with the meetings app in `AppConfig.ready()` (meetings may not import
 import datetime as dt
 from collections.abc import Iterable
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from jamkoll.accounts.models import User
 from jamkoll.meetings.suggestions import Suggestion
 from jamkoll.meetings.yearwheel import WheelEvent
-from jamkoll.result_requests.models import ResultRequest, Status
+from jamkoll.organisations.models import Unit
+from jamkoll.organisations.unit_links import UnitLink
+from jamkoll.result_requests.models import Status
+from jamkoll.result_requests.permissions import (
+    can_view_unit_demands,
+    result_requests_visible_to,
+)
 
 
-def demands_to_discuss(organisation: object, today: dt.date) -> Iterable[Suggestion]:
-    """Answers waiting for the body's assessment, and overdue demands (one query)."""
+def demands_to_discuss(
+    organisation: object, today: dt.date, *, user: User
+) -> Iterable[Suggestion]:
+    """Answers waiting for the body's assessment, and overdue demands the user may
+    open (one query)."""
     rows = (
-        ResultRequest.objects.filter(organisation=organisation)
+        result_requests_visible_to(user)
+        .filter(organisation=organisation)
         .filter(status__in=[Status.ANSWERED, Status.OVERDUE])
         .select_related("addressed_to")
         .order_by("due_on", "pk")
@@ -36,10 +48,11 @@ def demands_to_discuss(organisation: object, today: dt.date) -> Iterable[Suggest
     return suggestions
 
 
-def due_dates(organisation: object, year: int) -> Iterable[WheelEvent]:
-    """The due dates of the year's demands that are still open (one query)."""
+def due_dates(organisation: object, year: int, *, user: User) -> Iterable[WheelEvent]:
+    """The due dates of the year's open demands the user may open (one query)."""
     rows = (
-        ResultRequest.objects.filter(
+        result_requests_visible_to(user)
+        .filter(
             organisation=organisation,
             due_on__year=year,
             status__in=[Status.SENT, Status.OVERDUE],
@@ -57,4 +70,18 @@ def due_dates(organisation: object, year: int) -> Iterable[WheelEvent]:
             uid=f"result_requests.resultrequest.{demand.pk}.due",
         )
         for demand in rows
+    ]
+
+
+def unit_demands_link(unit: Unit, user: User) -> Iterable[UnitLink]:
+    """On a board's, administration's or company's page: its demands, for those who
+    may read them (the council and the equality body receive no demands)."""
+    if unit.kind in (Unit.Kind.COUNCIL, Unit.Kind.EQUALITY_BODY):
+        return []
+    if not can_view_unit_demands(user, unit):
+        return []
+    return [
+        UnitLink(
+            _("Demands to this unit"), reverse("result_requests:unit", args=[unit.pk])
+        )
     ]

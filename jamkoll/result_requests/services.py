@@ -16,9 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
 from jamkoll.organisations.models import Organisation, Unit
-from jamkoll.result_requests import attachments, notifications, permissions
+from jamkoll.result_requests import attachments, notifications, permissions, workflow
 from jamkoll.result_requests.models import (
-    OPEN_STATUSES,
     Assessment,
     Attachment,
     DueDateChange,
@@ -35,6 +34,9 @@ DUE_DATE_IN_PAST = _("The due date cannot be in the past.")
 NO_ADDRESSEE = _("Choose at least one board, administration or company to ask.")
 ADDRESSEE_NOT_IN_ORGANISATION = _(
     "The demand can only be addressed to units of your own organisation."
+)
+SOURCE_NOT_IN_ORGANISATION = _(
+    "A demand can only be raised from a review or a meeting of your own organisation."
 )
 UNKNOWN_EVIDENCE = _("Choose the evidence from the list.")
 CANNOT_ANSWER_CLOSED_REQUEST = _("The demand is closed and can no longer be answered.")
@@ -96,6 +98,8 @@ def create_result_requests(
     case_number: str = "",
     is_public: bool = True,
     follows_up: ResultRequest | None = None,
+    review: Any = None,
+    agenda_item: Any = None,
     send: bool = True,
 ) -> list[ResultRequest]:
     """Raise a demand (efterfrågan) to one or more units: one row per unit, one group.
@@ -103,10 +107,19 @@ def create_result_requests(
     Raises PermissionDenied unless `by` belongs to the body's side, ValidationError for
     a past due date, no addressee or a unit of another organisation (nothing saved).
     When `send` is true the demands are sent at once and the managers are mailed.
+    `review` (reviews.Review) and `agenda_item` (meetings.AgendaItem) record what the
+    demand was raised from; they must belong to the same organisation.
     """
     if not permissions.can_raise(by, organisation):
         raise PermissionDenied
     _check_addressees(organisation, addressees)
+    if review is not None and review.organisation_id != organisation.pk:
+        raise ValidationError(SOURCE_NOT_IN_ORGANISATION)
+    if (
+        agenda_item is not None
+        and agenda_item.meeting.organisation_id != organisation.pk
+    ):
+        raise ValidationError(SOURCE_NOT_IN_ORGANISATION)
     if due_on < _today():
         raise ValidationError({"due_on": [DUE_DATE_IN_PAST]})
     if raised_for is not None and raised_for.organisation_id != organisation.pk:
@@ -122,6 +135,8 @@ def create_result_requests(
             raised_for=raised_for,
             addressed_to=unit,
             follows_up=follows_up,
+            review=review,
+            agenda_item=agenda_item,
             title=title,
             question=question,
             evidence_required=evidence,
@@ -177,6 +192,8 @@ def send_result_request(*, result_request: ResultRequest, by: User) -> ResultReq
 
 
 def _check_answerable(result_request: ResultRequest) -> None:
+    if result_request.status in workflow.ANSWERABLE:
+        return
     if result_request.status == Status.CLOSED:
         raise ValidationError(CANNOT_ANSWER_CLOSED_REQUEST, code="closed")
     if result_request.status == Status.ASSESSED:
@@ -250,7 +267,7 @@ def save_reply(
     if submit:
         if result_request.first_answered_at is None:
             result_request.first_answered_at = reply.submitted_at
-        if result_request.status in OPEN_STATUSES:
+        if workflow.may_move(result_request.status, Status.ANSWERED):
             transition_to(result_request, Status.ANSWERED, by=by)
         else:
             _save(result_request, by)
@@ -278,7 +295,7 @@ def assess_reply(
     result_request = _lock(result_request)
     if result_request.version != expected_version:
         raise ValidationError(ASSESSMENT_CONFLICT, code="conflict")
-    if result_request.status != Status.ANSWERED:
+    if result_request.status not in workflow.AWAITING_ASSESSMENT:
         raise ValidationError(NOT_ANSWERED, code="not_answered")
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": [_("Choose an outcome.")]})
@@ -325,10 +342,10 @@ def raise_follow_up(*, parent: ResultRequest, by: User, **fields: Any) -> Result
     """
     if not permissions.is_body(by, parent):
         raise PermissionDenied
-    if parent.outcome != Outcome.INSUFFICIENT or parent.status not in {
-        Status.ASSESSED,
-        Status.CLOSED,
-    }:
+    if (
+        parent.outcome != Outcome.INSUFFICIENT
+        or parent.status not in workflow.ASSESSED_OR_LATER
+    ):
         raise ValidationError(NOT_INSUFFICIENT, code="not_insufficient")
     fields.setdefault("raised_for", parent.raised_for)
     [follow_up] = create_result_requests(
@@ -338,7 +355,7 @@ def raise_follow_up(*, parent: ResultRequest, by: User, **fields: Any) -> Result
         follows_up=parent,
         **fields,
     )
-    if parent.status == Status.ASSESSED:
+    if workflow.may_move(parent.status, Status.CLOSED):
         transition_to(
             _lock(parent),
             Status.CLOSED,
@@ -393,7 +410,7 @@ def decide_due_date_change(
         result_request.due_on = change.requested_due_on
         _save(result_request, by)
         if (
-            result_request.status == Status.OVERDUE
+            workflow.may_move(result_request.status, Status.SENT)
             and result_request.due_on >= _today()
         ):
             transition_to(
@@ -416,15 +433,17 @@ def run_daily_reminders(*, today: dt.date) -> dict[str, int]:
     """
     counts = {"overdue": 0, "due_soon": 0}
     overdue = (
-        ResultRequest.objects.filter(status=Status.SENT, due_on__lt=today)
+        ResultRequest.objects.filter(
+            status__in=workflow.MAY_BECOME_OVERDUE, due_on__lt=today
+        )
         .select_related("organisation", "addressed_to", "raised_by")
         .select_for_update()
     )
     for result_request in overdue:
         transition_to(result_request, Status.OVERDUE, by=None)
-    candidates = ResultRequest.objects.filter(status__in=OPEN_STATUSES).select_related(
-        "organisation", "addressed_to", "raised_by"
-    )
+    candidates = ResultRequest.objects.filter(
+        status__in=workflow.AWAITING_ANSWER
+    ).select_related("organisation", "addressed_to", "raised_by")
     for result_request in candidates:
         logged = set(
             result_request.reminders.filter(

@@ -23,7 +23,13 @@ from jamkoll.core.htmx import render_page
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 from jamkoll.organisations.permissions import units_visible_to
-from jamkoll.result_requests import exports, permissions, selectors, services
+from jamkoll.result_requests import (
+    exports,
+    permissions,
+    prefill,
+    selectors,
+    services,
+)
 from jamkoll.result_requests.forms import (
     AssessmentForm,
     DueDateChangeForm,
@@ -46,7 +52,12 @@ def _user(request: HttpRequest) -> User:
 def _get(request: HttpRequest, pk: int) -> ResultRequest:
     return get_object_or_404(
         permissions.result_requests_visible_to(_user(request)).select_related(
-            "organisation", "addressed_to", "raised_by", "raised_for"
+            "organisation",
+            "addressed_to",
+            "raised_by",
+            "raised_for",
+            "review",
+            "agenda_item__meeting",
         ),
         pk=pk,
     )
@@ -140,12 +151,21 @@ def result_request_create(
 ) -> HttpResponse:
     if not permissions.can_raise(_user(request), organisation):
         raise PermissionDenied
+    # Hand-offs (?review=, ?agenda_item=, ?unit=) are read on GET and again on POST,
+    # which posts back to the same URL; bad ones become messages, never a crash.
+    handoff = prefill.resolve(
+        user=_user(request), organisation=organisation, params=request.GET
+    )
     initial = {
-        "raised_for": selectors.Unit.objects.of(organisation).equality_bodies().first()
+        "raised_for": selectors.Unit.objects.of(organisation).equality_bodies().first(),
+        **handoff.initial,
     }
     form = ResultRequestForm(
         request.POST or None, organisation=organisation, initial=initial
     )
+    if request.method == "POST":
+        for error in handoff.errors:
+            form.add_error(None, error)
     if request.method == "POST" and form.is_valid():
         created = _attempt(
             form,
@@ -153,6 +173,7 @@ def result_request_create(
                 organisation=organisation,
                 by=_user(request),
                 send="save_draft" not in request.POST,
+                **handoff.links,
                 **form.cleaned_data,
             ),
         )
@@ -168,7 +189,16 @@ def result_request_create(
     return render(
         request,
         "result_requests/form.html",
-        {"form": form, "organisation": organisation},
+        {
+            "form": form,
+            "organisation": organisation,
+            "handoff_messages": (
+                handoff.messages
+                if request.method == "POST"
+                else handoff.errors + handoff.messages
+            ),
+            "handoff_links": handoff.links,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -466,10 +496,7 @@ def unit_requests(request: HttpRequest, pk: int) -> HttpResponse:
         units_visible_to(_user(request)).select_related("organisation"), pk=pk
     )
     user = _user(request)
-    if not (
-        permissions.reads_everything(user, unit.organisation)
-        or pk in selectors.managed_unit_ids(user, unit.organisation_id)
-    ):
+    if not permissions.can_view_unit_demands(user, unit):
         raise PermissionDenied
     figures = selectors.follow_up_figures(
         user=user, organisation=unit.organisation, unit=unit

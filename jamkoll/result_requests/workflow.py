@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import User
-from jamkoll.result_requests import permissions
 from jamkoll.result_requests.models import ResultRequest, Status, Transition
 
 BODY = "body"
@@ -31,12 +30,56 @@ ALLOWED_TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
 }
 
 
+def statuses_that_may_become(target: str, *, by: str | None = None) -> frozenset[str]:
+    """The statuses from which the table allows a move to `target` (by one actor)."""
+    return frozenset(
+        source
+        for (source, to), actors in ALLOWED_TRANSITIONS.items()
+        if to == target and (by is None or by in actors)
+    )
+
+
+def _reachable_from(status: str) -> frozenset[str]:
+    found = {status}
+    while True:
+        more = {to for (source, to) in ALLOWED_TRANSITIONS if source in found}
+        if more <= found:
+            return frozenset(found)
+        found |= more
+
+
+# Derived from the table: `permissions` and `services` read these, never a list of
+# statuses of their own.
+#: Waiting for the answerer: the moves to "answered" start here (sent, overdue).
+AWAITING_ANSWER = statuses_that_may_become(Status.ANSWERED, by=ANSWERER)
+#: Waiting for the body's assessment (answered).
+AWAITING_ASSESSMENT = statuses_that_may_become(Status.ASSESSED, by=BODY)
+#: An answer is written while awaited, and revised (a new version) until assessed.
+ANSWERABLE = AWAITING_ANSWER | AWAITING_ASSESSMENT
+#: The body may close (or withdraw) the demand from these.
+CLOSABLE = statuses_that_may_become(Status.CLOSED, by=BODY)
+#: Nothing moves into these: the draft, edited until it is sent.
+EDITABLE = frozenset(Status.values) - {to for (_source, to) in ALLOWED_TRANSITIONS}
+#: After the assessment (assessed and what follows): a follow-up may be asked.
+ASSESSED_OR_LATER = _reachable_from(Status.ASSESSED)
+#: The daily job marks these overdue once the due date has passed.
+MAY_BECOME_OVERDUE = statuses_that_may_become(Status.OVERDUE, by=SYSTEM)
+
+
+def may_move(status: str, target: str) -> bool:
+    """Whether the table has the move at all (who may make it aside)."""
+    return (status, target) in ALLOWED_TRANSITIONS
+
+
 class InvalidTransition(ValidationError):
     """A move the state machine does not allow, or not to this user."""
 
 
 def actor_kinds(user: User | None, result_request: ResultRequest) -> frozenset[str]:
     """What the user is with respect to this demand: the body, the answerer, the job."""
+    # Imported here: permissions derives its status rules from this module.
+    from jamkoll.result_requests import permissions
+
     if user is None:
         return frozenset({SYSTEM})
     kinds = set()

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class ReviewsConfig(AppConfig):
@@ -7,6 +7,10 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from jamkoll.meetings import suggestions
-        from jamkoll.reviews import providers
+        from jamkoll.reviews import handoffs, providers
 
         suggestions.register(providers.reviews_in_progress)
+        # result_requests is on the same layer: reach it through its app config only.
+        apps.get_app_config("result_requests").register_demand_source(  # type: ignore[attr-defined]
+            "review", handoffs.demand_from_review
+        )

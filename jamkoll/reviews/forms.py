@@ -5,13 +5,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reviews.models import (
     Answer,
     AnswerType,
     ChecklistVersion,
     Detector,
-    DevelopmentNeed,
     Review,
     choices_for,
 )
@@ -147,7 +147,11 @@ class DevelopmentNeedForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Set before validation: the model's clean() compares the unit's organisation
+        # with the need's (unset, every unit was refused and the form always gave 400).
+        self.instance.organisation = organisation
         self.fields["unit"].queryset = Unit.objects.of(organisation).order_by("name")
+        self.fields["unit"].required = True
 
 
 class ChecklistForm(forms.Form):

@@ -277,6 +277,15 @@ class Review(BaseModel):
                 )
 
 
+# Development needs found in a review are `meetings.DevelopmentNeed` rows whose
+# `source_ref` names the review.
+REVIEW_SOURCE_PREFIX = "reviews.review:"
+
+
+def source_ref_of(review: Review) -> str:
+    return f"{REVIEW_SOURCE_PREFIX}{review.pk}"
+
+
 class Answer(BaseModel):
     """The answer to one criterion: the reader's suggestion and the reviewer's call,
     kept apart so it is visible where the person overrode the machine."""
@@ -321,46 +330,6 @@ class Answer(BaseModel):
     @property
     def is_overridden(self) -> bool:
         return bool(self.suggested and self.value and self.suggested != self.value)
-
-
-class DevelopmentNeed(BaseModel):
-    """A development need (utvecklingsbehov) for a unit, gathered in the yearly report."""
-
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        models.CASCADE,
-        related_name="review_development_needs",
-        verbose_name=_("organisation"),
-    )
-    unit = models.ForeignKey(
-        "organisations.Unit",
-        models.PROTECT,
-        related_name="review_development_needs",
-        verbose_name=_("unit"),
-    )
-    review = models.ForeignKey(
-        Review,
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="development_needs",
-        verbose_name=_("review"),
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    text = models.TextField(_("development need"))
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("development need")
-        verbose_name_plural = _("development needs")
-        ordering = ["-year", "unit__name", "pk"]
-
-    def __str__(self) -> str:
-        return self.text[:60]
-
-    def clean(self) -> None:
-        if self.unit_id and self.unit.organisation_id != self.organisation_id:
-            raise ValidationError({"unit": UNIT_IN_OTHER_ORGANISATION})
 
 
 class Analysis(BaseModel):

@@ -11,16 +11,11 @@ from jamkoll.accounts.roles import (
     organisation_ids_of,
     roles_in,
 )
-from jamkoll.organisations.models import Organisation
-from jamkoll.reviews.models import Checklist, DevelopmentNeed, Review
+from jamkoll.core.ownership import organisation_id_of
+from jamkoll.meetings.models import DevelopmentNeed
+from jamkoll.reviews.models import REVIEW_SOURCE_PREFIX, Checklist, Review
 
 READ_ALL_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER})
-
-
-def _org_id(obj: object) -> int | None:
-    if isinstance(obj, Organisation):
-        return obj.pk
-    return getattr(obj, "organisation_id", None)
 
 
 def _scope(user: User, unit_field: str) -> Q:
@@ -45,8 +40,11 @@ def reviews_visible_to(user: User) -> QuerySet[Review]:
 
 
 def development_needs_visible_to(user: User) -> QuerySet[DevelopmentNeed]:
-    """Development needs (utvecklingsbehov) follow the same rule as reviews."""
-    return DevelopmentNeed.objects.filter(_scope(user, "unit_id"))
+    """Development needs (utvecklingsbehov) found in reviews follow the same rule as
+    reviews (they are `meetings.DevelopmentNeed` rows naming a review as source)."""
+    return DevelopmentNeed.objects.filter(
+        _scope(user, "unit_id"), source_ref__startswith=REVIEW_SOURCE_PREFIX
+    )
 
 
 def checklists_visible_to(user: User) -> QuerySet[Checklist]:
@@ -58,7 +56,7 @@ def checklists_visible_to(user: User) -> QuerySet[Checklist]:
 
 def can_edit_reviews(user: User, obj: object) -> bool:
     """Administrators and strategists create, answer and complete reviews."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 def can_edit_checklist(user: User, checklist: Checklist) -> bool:

@@ -5,12 +5,17 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+from jamkoll.accounts.models import User
 from jamkoll.meetings.suggestions import Suggestion
 from jamkoll.reviews import selectors
+from jamkoll.reviews.permissions import reviews_visible_to
 
 
-def reviews_in_progress(organisation: object, today: dt.date) -> Iterable[Suggestion]:
-    """Reviews still in progress, for the body to discuss (one query)."""
+def reviews_in_progress(
+    organisation: object, today: dt.date, *, user: User
+) -> Iterable[Suggestion]:
+    """Reviews still in progress that the user may open, for the body to discuss
+    (one query)."""
     return [
         Suggestion(
             kind=_("Document review to discuss"),
@@ -19,5 +24,7 @@ def reviews_in_progress(organisation: object, today: dt.date) -> Iterable[Sugges
             url=review.get_absolute_url(),
             source_ref=f"reviews.review:{review.pk}",
         )
-        for review in selectors.reviews_in_progress(organisation=organisation)  # type: ignore[arg-type]
+        for review in selectors.reviews_in_progress(organisation=organisation).filter(  # type: ignore[arg-type]
+            pk__in=reviews_visible_to(user)
+        )
     ]

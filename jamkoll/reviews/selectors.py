@@ -15,9 +15,11 @@ from django.db.models import (
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation
 from jamkoll.reviews import permissions, trend
 from jamkoll.reviews.models import (
+    REVIEW_SOURCE_PREFIX,
     Analysis,
     AnalysisFinding,
     Answer,
@@ -26,8 +28,8 @@ from jamkoll.reviews.models import (
     ChecklistVersion,
     Criterion,
     Detector,
-    DevelopmentNeed,
     Review,
+    source_ref_of,
 )
 
 IN_PROGRESS_TITLE = gettext_lazy("Document reviews in progress")
@@ -179,15 +181,38 @@ def unit_trend(
 
 def development_needs(
     *, user: User, organisation: Organisation, year: int | None = None
-) -> QuerySet[DevelopmentNeed]:
+) -> list[DevelopmentNeed]:
+    """Needs found in reviews that the user may see, each with its `review` (or None
+    when the review was removed)."""
     needs = (
         permissions.development_needs_visible_to(user)
         .filter(organisation=organisation)
-        .select_related("unit", "review")
+        .select_related("unit")
     )
     if year:
         needs = needs.filter(year=year)
-    return needs.order_by("-year", "unit__name", "pk")
+    rows = list(needs.order_by("-year", "unit__name", "pk"))
+    _attach_reviews(rows)
+    return rows
+
+
+def _attach_reviews(needs: list[DevelopmentNeed]) -> None:
+    ids = {
+        int(ref)
+        for n in needs
+        if (ref := n.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)).isdigit()
+    }
+    reviews = Review.objects.in_bulk(ids)
+    for need in needs:
+        ref = need.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)
+        need.review = reviews.get(int(ref)) if ref.isdigit() else None  # type: ignore[attr-defined]
+
+
+def needs_of_review(*, review: Review) -> QuerySet[DevelopmentNeed]:
+    """The development needs recorded from one review."""
+    return DevelopmentNeed.objects.filter(
+        organisation_id=review.organisation_id, source_ref=source_ref_of(review)
+    ).select_related("unit")
 
 
 def reviews_in_progress(*, organisation: Organisation) -> QuerySet[Review]:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reviews import permissions, reader
 from jamkoll.reviews.models import (
@@ -28,8 +29,8 @@ from jamkoll.reviews.models import (
     Checklist,
     ChecklistVersion,
     Criterion,
-    DevelopmentNeed,
     Review,
+    source_ref_of,
     values_for,
 )
 from jamkoll.reviews.uploads import check_upload
@@ -282,14 +283,16 @@ def save_answers(
 def add_development_need(
     *, review: Review, by: User, text: str, unit: Unit | None = None
 ) -> DevelopmentNeed:
-    """Record a development need (utvecklingsbehov) found in a review."""
+    """Record a development need (utvecklingsbehov) found in a review: one
+    `meetings.DevelopmentNeed` for every source, pointing back with `source_ref`."""
     _check_edit(by, review)
     need = DevelopmentNeed(
         organisation_id=review.organisation_id,
         unit=unit or review.unit,
-        review=review,
         year=review.year,
         text=text,
+        source_ref=source_ref_of(review),
+        source_url=review.get_absolute_url(),
     )
     _save(need, by)
     return need

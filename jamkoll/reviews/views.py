@@ -1,10 +1,11 @@
 from typing import Any
-from urllib.parse import urlencode
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,10 +26,8 @@ from jamkoll.reviews.forms import (
     VersionForm,
     criteria_rows,
 )
-from jamkoll.reviews.models import Answer, Checklist, Review
-
-# The demands app (result_requests) is linked by URL only; it reads these parameters.
-DEMAND_CREATE_PATH = "/efterfragningar/ny/"
+from jamkoll.reviews.handoffs import demand_url
+from jamkoll.reviews.models import Checklist, Review
 
 
 def _reviews(request: HttpRequest) -> Any:
@@ -42,18 +41,6 @@ def _try(form: Any, action: Any) -> Any:
     except ValidationError as error:
         add_validation_errors(form, error)
         return None
-
-
-def demand_url(review: Review, answer: Answer) -> str:
-    """Link to the demand form, prefilled from a missing point of the checklist."""
-    question = _(
-        "The review of “%(title)s” (%(year)s) found that this point is missing: "
-        "“%(criterion)s” How will you address it, and when can you report back?"
-    ) % {"title": review.title, "year": review.year, "criterion": answer.criterion.text}
-    query = urlencode(
-        {"unit": review.unit_id, "question": question, "review": review.pk}
-    )
-    return f"{DEMAND_CREATE_PATH}?{query}"
 
 
 @require_GET
@@ -177,10 +164,23 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "answers": answers,
             "groups": selectors.grouped_findings(analysis=context["analysis"]),
-            "needs": review.development_needs.select_related("unit"),
+            "needs": selectors.needs_of_review(review=review),
+            "demands": _demands_of(request, review),
+            "today": timezone.localdate(),
         }
     )
     return render(request, "reviews/detail.html", context)
+
+
+def _demands_of(request: HttpRequest, review: Review) -> Any:
+    """The demands raised from the review that the user may open (the demands app's
+    own rule, reached through its app config: it is on the same layer)."""
+    visible = apps.get_app_config("result_requests").demands_visible_to(request.user)  # type: ignore[attr-defined]
+    return (
+        review.demands.filter(pk__in=visible.values("pk"))  # type: ignore[attr-defined]
+        .select_related("addressed_to")
+        .order_by("due_on", "pk")
+    )
 
 
 @require_GET

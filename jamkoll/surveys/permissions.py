@@ -14,16 +14,11 @@ from django.db.models import QuerySet
 
 from jamkoll.accounts.models import Role, User
 from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids_of
+from jamkoll.core.ownership import organisation_id_of
 from jamkoll.surveys.models import QuestionVersion, Survey
 
 RESULT_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER})
 BREAKDOWN_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN})
-
-
-def _org_id(obj: object) -> int | None:
-    if isinstance(obj, Survey):
-        return obj.organisation_id
-    return getattr(obj, "pk", None)
 
 
 def surveys_visible_to(user: User) -> QuerySet[Survey]:
@@ -40,17 +35,17 @@ def question_versions_visible_to(user: User) -> QuerySet[QuestionVersion]:
 
 def can_view(user: User, obj: object) -> bool:
     """Survey rounds are listed for everyone holding a role but managers."""
-    return has_any_role(user, _org_id(obj), RESULT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), RESULT_ROLES)
 
 
 def can_manage(user: User, obj: object) -> bool:
     """Rounds are created, sent, reminded and closed by administrators and strategists."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 def can_view_breakdowns(user: User, obj: object) -> bool:
     """Results by sex and role level (suppressed) are read by the body's roles."""
-    return has_any_role(user, _org_id(obj), BREAKDOWN_ROLES)
+    return has_any_role(user, organisation_id_of(obj), BREAKDOWN_ROLES)
 
 
 def can_export(user: User, obj: object) -> bool:
@@ -60,7 +55,7 @@ def can_export(user: User, obj: object) -> bool:
 
 def can_view_free_text(user: User, obj: object) -> bool:
     """Free-text answers may identify someone: only administrators and strategists."""
-    return has_any_role(user, _org_id(obj), CONTENT_ROLES)
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
 def can_edit_question_bank(user: User) -> bool:

@@ -6,3 +6,8 @@ CASES = [
     UrlCase("accounts:logout", statuses((), denied=405), other=None),
     UrlCase("accounts:no_organisation", statuses(ALL, ok=403), other=None),
 ]
+
+# Pages that change nothing: the matrix checks that they refuse POST (405).
+READ_ONLY = {
+    "accounts:no_organisation",
+}

@@ -7,3 +7,8 @@ CASES = [
         lambda o, e=None: ["members", "person", o.person.pk],
     ),
 ]
+
+# Pages that change nothing: the matrix checks that they refuse POST (405).
+READ_ONLY = {
+    "audit:history",
+}

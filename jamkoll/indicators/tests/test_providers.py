@@ -21,7 +21,7 @@ def test_open_actions_appear_in_the_year_wheel(world):
     events = [
         e
         for e in yearwheel.events_for_year(
-            organisation=world.own.organisation, year=2026
+            organisation=world.own.organisation, year=2026, user=world.user("reader")
         )
         if e.category == "action"
     ]

@@ -37,6 +37,8 @@ class DevelopmentNeedForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The model's clean() compares the unit's organisation with the need's.
+        self.instance.organisation = organisation
         self.fields["unit"].queryset = Unit.objects.of(organisation).addressable()
 
 

@@ -7,12 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from jamkoll.meetings.forms._common import CorrectionReasonMixin, DateInput
 from jamkoll.meetings.models import (
+    OWNER_REQUIRED,
     AgendaItem,
     Decision,
     Minutes,
     MinutesSettings,
 )
 from jamkoll.members.models import Membership, Person
+
+OWNER_NOT_CHOSEN = _(
+    "Choose one of the body's members or a person of the organisation."
+)
 
 
 class ItemMinutesForm(forms.ModelForm):
@@ -115,10 +120,52 @@ class MinutesSettingsForm(forms.ModelForm):
 
 
 class DecisionForm(CorrectionReasonMixin, forms.ModelForm):
+    """An assignment (uppdrag) for one of the body's own people. The owner is chosen
+    among the body's members (listed first) and the other people of the
+    organisation."""
+
     class Meta:
         model = Decision
-        fields = ["text", "responsible", "due_on"]
+        fields = ["text", "owner", "due_on"]
         widgets = {"due_on": DateInput(), "text": forms.Textarea}
+        labels = {"owner": _("Owner (a person)")}
+        help_texts = {
+            "owner": _(
+                "The person who carries out the assignment and reports back. Work for a "
+                "board, administration or company is given as a demand instead."
+            )
+        }
+
+    def __init__(self, *args: Any, item: AgendaItem, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        meeting = item.meeting
+        # The model's checks (the owner's organisation) run on the form's instance.
+        self.instance.organisation_id = meeting.organisation_id
+        self.instance.agenda_item = item
+        member_ids = set(
+            Membership.objects.filter(
+                unit_id=meeting.body_id, starts_on__lte=meeting.held_on
+            )
+            .exclude(ends_on__lt=meeting.held_on)
+            .values_list("person_id", flat=True)
+        )
+        people = list(Person.objects.filter(organisation_id=meeting.organisation_id))
+        people.sort(key=lambda p: (p.pk not in member_ids, p.last_name, p.first_name))
+        field = self.fields["owner"]
+        field.required = True
+        field.queryset = Person.objects.filter(organisation_id=meeting.organisation_id)
+        field.error_messages["required"] = OWNER_REQUIRED
+        field.error_messages["invalid_choice"] = OWNER_NOT_CHOSEN
+        members_label = str(_("Members of %(body)s") % {"body": meeting.body})
+        others_label = str(_("Other people of the organisation"))
+        members = [(p.pk, str(p)) for p in people if p.pk in member_ids]
+        others = [(p.pk, str(p)) for p in people if p.pk not in member_ids]
+        choices: list[Any] = [("", "---------")]
+        if members:
+            choices.append((members_label, members))
+        if others:
+            choices.append((others_label, others))
+        field.choices = choices
 
 
 class FollowUpForm(forms.ModelForm):

@@ -287,6 +287,7 @@ def add_development_need(
     _require_dialogue(meeting, by)
     need = DevelopmentNeed(
         organisation_id=meeting.organisation_id,
+        year=meeting.held_on.year,
         meeting=meeting,
         unit=unit or meeting.counterpart,
         text=text,

@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -486,12 +487,13 @@ def add_decision(
     item: AgendaItem,
     by: User,
     text: str,
-    responsible: str,
+    owner: Person,
     due_on: dt.date | None,
     reason: str = "",
 ) -> Decision:
-    """Record an assignment (uppdrag) decided under an agenda item; on sent minutes
-    only as a correction."""
+    """Record an assignment (uppdrag) for one of the body's own people, decided under
+    an agenda item; on sent minutes only as a correction. Work for a board,
+    administration or company is a demand raised at the item instead (ADR 0003)."""
     meeting = item.meeting
     require_edit(by, meeting)
     minutes = lock_for_change(meeting, reason=reason)
@@ -499,11 +501,12 @@ def add_decision(
         organisation_id=meeting.organisation_id,
         agenda_item=item,
         text=text,
-        responsible=responsible,
+        owner=owner,
         due_on=due_on,
     )
+    decision.full_clean()
     if minutes.is_locked:
-        summary = f"{text} – {responsible}"
+        summary = f"{text} – {owner}"
         if due_on:
             summary += f", {due_on.isoformat()}"
         label = gettext("§ %(number)s assignment") % {"number": item.number}
@@ -521,12 +524,69 @@ def add_decision(
 def follow_up_decision(
     *, decision: Decision, by: User, follow_up: str, completed_on: dt.date | None
 ) -> Decision:
-    """Note how an assignment is going, and close it with the date it was done."""
-    require_edit(by, decision)
+    """Note how an assignment is going, and close it with the date it was done; by
+    the body's secretary or the assignment's owner."""
+    if not permissions.can_follow_up(by, decision):
+        raise PermissionDenied
     decision.follow_up = follow_up
     decision.completed_on = completed_on
     save(decision, by)
     return decision
+
+
+ASSIGNMENT_REMINDER_EVERY_DAYS = 7
+
+
+def send_assignment_reminders(*, today: dt.date) -> int:
+    """The daily job: remind the owner of each overdue assignment (uppdrag), at most
+    once a week, by the person's e-mail or else their account's. Safe to run twice:
+    `reminded_on` is claimed with a conditional update before the mail is queued."""
+    since = today - dt.timedelta(days=ASSIGNMENT_REMINDER_EVERY_DAYS)
+    due = (
+        Decision.objects.open()
+        .filter(due_on__lt=today, owner__isnull=False)
+        .exclude(reminded_on__gt=since)
+        .select_related("owner__user", "agenda_item__meeting__body")
+    )
+    sent = 0
+    for decision in due:
+        recipient = decision.owner.email or (
+            decision.owner.user.email if decision.owner.user_id else ""
+        )
+        if not recipient:
+            continue
+        with transaction.atomic():
+            claimed = (
+                Decision.objects.filter(pk=decision.pk)
+                .exclude(reminded_on__gt=since)
+                .update(reminded_on=today)
+            )
+            if claimed:
+                send_after_commit([_assignment_reminder(decision, recipient)])
+                sent += 1
+    return sent
+
+
+def _assignment_reminder(decision: Decision, recipient: str) -> EmailMessage:
+    from django.conf import settings
+
+    meeting = decision.agenda_item.meeting
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "decision": decision,
+            "meeting": meeting,
+            "paragraph": decision.agenda_item.number,
+            "date": date_format(meeting.held_on, "j F Y"),
+            "due": date_format(decision.due_on, "j F Y") if decision.due_on else "",
+            "url": absolute_url(
+                reverse("meetings:decision_follow_up", args=[decision.pk])
+            ),
+        }
+        subject = gettext("Reminder: your assignment from %(body)s is overdue") % {
+            "body": meeting.body
+        }
+        body = render_to_string("meetings/email/assignment_reminder.txt", context)
+    return EmailMessage(subject=subject, body=body, to=[recipient])
 
 
 # --- Notices to approvers ----------------------------------------------------------

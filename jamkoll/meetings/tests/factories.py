@@ -69,7 +69,7 @@ def make_meeting_world(org_world, feed_user=None) -> MeetingWorld:
         organisation=org_world.organisation,
         agenda_item=approved_item,
         text="Ta fram könsuppdelad statistik",
-        responsible="Socialförvaltningen",
+        owner=org_world.person,
         due_on=dt.date(2026, 5, 1),
     )
     commitment = Commitment.objects.create(

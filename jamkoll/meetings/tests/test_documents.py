@@ -157,7 +157,7 @@ def build_protocol(world, *, sent: bool = True, approve: bool = True) -> Protoco
         item=item,
         by=by,
         text="Ta fram könsuppdelad statistik",
-        responsible="Socialförvaltningen",
+        owner=chair,
         due_on=dt.date(2027, 3, 1),
     )
     minutes = meeting.minutes

@@ -259,7 +259,7 @@ def test_after_sending_every_part_of_the_minutes_is_refused_without_a_reason(
             secretary="Siri Sekreterare",
         ),
         lambda: services.add_decision(
-            item=item, by=by, text="Utred", responsible="Kansliet", due_on=None
+            item=item, by=by, text="Utred", owner=world.own.person, due_on=None
         ),
     ]
     for attempt in attempts:

@@ -107,7 +107,7 @@ def test_ical_feed_parses_with_events_in_stockholm_time(world, client, feed_worl
         held_on=dt.date(year, 5, 12)
     )
 
-    def demands(organisation, y):
+    def demands(organisation, y, *, user):
         return [
             WheelEvent(
                 "Svar från socialnämnden", dt.date(y, 6, 1), "demand", "/x/", f"rr.{y}"
@@ -182,7 +182,7 @@ def test_suggestions_include_cases_dialogues_and_registered_providers(
         counterpart=world.own.board,
     )
 
-    def demands(organisation, day):
+    def demands(organisation, day, *, user):
         return [
             suggestions.Suggestion("Efterfrågan", "Svar att bedöma", "/e/1/", "rr:1")
         ]
@@ -285,7 +285,7 @@ def test_meeting_detail_and_decision_list_query_counts(
     for i in range(n):
         item = services.save_agenda_item(meeting=meeting, by=by, title=f"P{i}")
         services.add_decision(
-            item=item, by=by, text="Uppdrag", responsible="Förvaltningen", due_on=None
+            item=item, by=by, text="Uppdrag", owner=world.own.person, due_on=None
         )
     client = client_for("reader")
     with django_assert_max_num_queries(24):

@@ -164,7 +164,9 @@ def test_a_meeting_on_the_date_hides_the_meeting_occurrence_without_a_link(
         kind=Meeting.Kind.DIALOGUE,
         counterpart=world.own.board,
     )
-    events = events_for_year(organisation=world.own.organisation, year=year)
+    events = events_for_year(
+        organisation=world.own.organisation, year=year, user=world.user("reader")
+    )
     rule_dates = [e.date for e in events if e.rule_id == rule.pk]
     assert rule_dates == [nth_weekday(year, 4, 1, 2), nth_weekday(year, 5, 1, 2)]
 
@@ -478,7 +480,9 @@ def test_an_occurrence_moved_into_the_next_year_is_shown_there_only(world, year)
     )
 
     def dates(y):
-        events = events_for_year(organisation=world.own.organisation, year=y)
+        events = events_for_year(
+            organisation=world.own.organisation, year=y, user=world.user("reader")
+        )
         return [(e.date, e.uid) for e in events if e.rule_id == rule.pk]
 
     uid = f"meetings.rule.{rule.pk}.{year}1230"

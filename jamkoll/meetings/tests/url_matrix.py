@@ -5,6 +5,7 @@ from django.utils import timezone
 from jamkoll.accounts.models import RoleAssignment
 from jamkoll.meetings.models import (
     AgendaItem,
+    Decision,
     DialogueQuestion,
     Meeting,
     Minutes,
@@ -430,6 +431,383 @@ POST_CASES.extend(
             _of("meeting"),
             _items_state,
             setup=_setup,
+        ),
+    ]
+)
+
+
+# --- Assignments (uppdrag) to people (issue 16, part 3) -----------------------------
+
+
+def _setup_owned(world):
+    """The factory's assignment is owned by the person linked to the manager (own) or
+    the outsider (other): the owner reports back without being the secretary."""
+    extra = _setup(world)
+    for org_world, user in (
+        (world.own, world.user("manager")),
+        (world.other, world.outsider),
+    ):
+        Person.objects.filter(pk=org_world.person.pk).update(user=user)
+    return extra
+
+
+def _decisions_state(org, extra):
+    return list(
+        Decision.objects.filter(agenda_item=extra[org.organisation.pk].item)
+        .order_by("pk")
+        .values_list("text", "owner_id", "due_on")
+    )
+
+
+def _follow_up_state(org, extra):
+    return (
+        Decision.objects.filter(pk=extra[org.organisation.pk].decision.pk)
+        .values_list("follow_up", "completed_on")
+        .get()
+    )
+
+
+def _follow_up_data(org, extra=None):
+    return {"follow_up": "Frågorna är skickade.", "completed_on": "2026-04-20"}
+
+
+CASES.append(
+    UrlCase(
+        "meetings:decision_follow_up",
+        statuses((*EDITORS, MANAGER)),
+        _of("decision"),
+        setup=_setup_owned,
+    )
+)
+
+POST_CASES.extend(
+    [
+        PostCase(
+            "meetings:decision_create",
+            EDITORS,
+            _of("item"),
+            _decisions_state,
+            data=lambda org, extra=None: {
+                "text": "Sammanställa frågor till dialogmötet",
+                "owner": org.person.pk,
+                "due_on": "2027-05-04",
+            },
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:decision_follow_up",
+            EDITORS,
+            _of("decision"),
+            _follow_up_state,
+            data=_follow_up_data,
+            setup=_setup,
+        ),
+        # The owner (a manager here, through the linked person) reports back too.
+        PostCase(
+            "meetings:decision_follow_up",
+            (MANAGER, *EDITORS),
+            _of("decision"),
+            _follow_up_state,
+            data=_follow_up_data,
+            setup=_setup_owned,
+        ),
+    ]
+)
+
+# Pages that change nothing: the matrix checks that they refuse POST (405).
+READ_ONLY = {
+    "meetings:agenda_docx",
+    "meetings:agenda_pdf",
+    "meetings:body_year",
+    "meetings:calendar_feed",
+    "meetings:decision_list",
+    "meetings:detail",
+    "meetings:development_needs",
+    "meetings:list",
+    "meetings:minutes_docx",
+    "meetings:minutes_pdf",
+    "meetings:year_wheel",
+}
+
+
+# --- POST: meetings, the agenda, dialogue meetings and the year wheel (issue 16) -----
+# Every role reads meetings, so the roles that may not edit are refused (403);
+# another organisation's objects are not found (404).
+
+
+def _meetings_of(org, extra=None):
+    return sorted(
+        Meeting.objects.filter(organisation=org.organisation).values_list(
+            "pk", "body_id", "kind", "held_on", "starts_at", "place"
+        )
+    )
+
+
+def _meeting_data(org, extra=None):
+    return {
+        "body": org.body.pk,
+        "kind": "ordinary",
+        "title": "Sammanträde maj",
+        "held_on": "2027-05-11",
+        "starts_at": "13:00",
+        "ends_at": "16:00",
+        "place": "Stadshuset, sal Kvarnen",
+        "standard_items": "on",
+    }
+
+
+def _attendance_state(org, extra):
+    from jamkoll.meetings.models import Attendance
+
+    return list(
+        Attendance.objects.filter(meeting=extra[org.organisation.pk].meeting)
+        .order_by("pk")
+        .values_list("person_id", "name", "capacity")
+    )
+
+
+def _agenda_state(org, extra):
+    return list(
+        AgendaItem.objects.filter(meeting=extra[org.organisation.pk].meeting)
+        .order_by("position", "pk")
+        .values_list("pk", "position", "title", "description", "source_ref")
+    )
+
+
+def _setup_two_items(world):
+    """A second item after the factory's, so the first can move down."""
+    extra = _setup(world)
+    for org_world in (world.own, world.other):
+        AgendaItem.objects.create(
+            meeting=extra[org_world.organisation.pk].meeting,
+            position=2,
+            title="Val av justerare",
+        )
+    return extra
+
+
+def _setup_due_assignment(world):
+    """The factory's assignment is due today, so it is offered as a suggestion."""
+    extra = _setup(world)
+    Decision.objects.filter(
+        pk__in=[e.decision.pk for e in extra.values()]
+    ).update(due_on=timezone.localdate())
+    return extra
+
+
+def _dialogue_state(org, extra):
+    from jamkoll.meetings.models import Commitment, DevelopmentNeed
+
+    dialogue = extra[org.organisation.pk].dialogue
+    return (
+        list(dialogue.questions.order_by("pk").values_list("text", "source_url")),
+        list(
+            Commitment.objects.filter(meeting=dialogue)
+            .order_by("pk")
+            .values_list("text", "owner", "due_on", "completed_on")
+        ),
+        list(
+            DevelopmentNeed.objects.filter(organisation=org.organisation)
+            .order_by("pk")
+            .values_list("text", "unit_id")
+        ),
+    )
+
+
+def _commitment_state(org, extra):
+    from jamkoll.meetings.models import Commitment
+
+    return Commitment.objects.filter(
+        pk=extra[org.organisation.pk].commitment.pk
+    ).values_list("completed_on", flat=True)[0]
+
+
+def _rules_of(org, extra=None):
+    return sorted(
+        YearWheelRule.objects.filter(organisation=org.organisation).values_list(
+            "pk", "title", "months"
+        )
+    )
+
+
+def _rule_data(org, extra=None):
+    return {
+        "title": "Resultatseminarium",
+        "category": "budget_dialogue",
+        "pattern": "nth_weekday",
+        "months": ["4"],
+        "weekday": "2",
+        "nth": "1",
+        "starts_at": "09:00",
+        "duration_minutes": "120",
+        "place": "Stadshuset",
+    }
+
+
+def _feeds_of(org, extra=None):
+    from jamkoll.meetings.models import CalendarFeed
+
+    return sorted(
+        CalendarFeed.objects.filter(organisation=org.organisation).values_list(
+            "pk", "user_id", "revoked_at"
+        )
+    )
+
+
+POST_CASES.extend(
+    [
+        # The other organisation's body is not offered (400).
+        PostCase(
+            "meetings:create",
+            EDITORS,
+            lambda org, extra=None: [],
+            _meetings_of,
+            data=_meeting_data,
+            other=400,
+            other_refused=403,
+        ),
+        PostCase(
+            "meetings:edit",
+            EDITORS,
+            _of("meeting"),
+            _meetings_of,
+            data=_meeting_data,
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:attendance",
+            EDITORS,
+            _of("meeting"),
+            _attendance_state,
+            data=lambda org, extra=None: {
+                f"person_{org.person.pk}": "member",
+                "officials": "Karin Lind, sekreterare",
+            },
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:agenda_item_create",
+            EDITORS,
+            _of("meeting"),
+            _agenda_state,
+            data=lambda org, extra=None: {
+                "title": "Återrapport från budgetdialogen",
+                "presenter": "Ordföranden",
+                "planned_minutes": "20",
+            },
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:agenda_item_edit",
+            EDITORS,
+            _of("item"),
+            _agenda_state,
+            data=lambda org, extra=None: {
+                "title": "Mötets öppnande och upprop",
+                "description": "Ordföranden öppnar sammanträdet.",
+            },
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:agenda_item_move",
+            EDITORS,
+            _of("item"),
+            _agenda_state,
+            data=lambda org, extra=None: {"direction": "down"},
+            setup=_setup_two_items,
+        ),
+        PostCase(
+            "meetings:agenda_item_delete",
+            EDITORS,
+            _of("item"),
+            _agenda_state,
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:suggestions",
+            EDITORS,
+            _of("meeting"),
+            _agenda_state,
+            data=lambda org, extra=None: {
+                "pick": f"meetings.decision:{extra[org.organisation.pk].decision.pk}"
+            },
+            setup=_setup_due_assignment,
+        ),
+        PostCase(
+            "meetings:question_create",
+            EDITORS,
+            _of("dialogue"),
+            _dialogue_state,
+            data=lambda org, extra=None: {
+                "text": "Hur följer ni upp väntetiderna för kvinnor och män?",
+            },
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:commitment_create",
+            EDITORS,
+            _of("dialogue"),
+            _dialogue_state,
+            data=lambda org, extra=None: {
+                "text": "Redovisa könsuppdelad statistik för hemtjänsten",
+                "owner": "Förvaltningschef",
+                "due_on": "2027-06-30",
+            },
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:development_need_create",
+            EDITORS,
+            _of("dialogue"),
+            _dialogue_state,
+            data=lambda org, extra=None: {
+                "text": "Könsuppdelad statistik saknas i nämndens uppföljning.",
+                "unit": org.board.pk,
+            },
+            setup=_setup,
+        ),
+        PostCase(
+            "meetings:commitment_complete",
+            EDITORS,
+            _of("commitment"),
+            _commitment_state,
+            setup=_setup,
+        ),
+        # The form names no organisation's object: the rule is created in the active
+        # organisation (302), the other one's rules are unchanged.
+        PostCase(
+            "meetings:rule_create",
+            EDITORS,
+            lambda org, extra=None: [],
+            _rules_of,
+            data=_rule_data,
+            other=302,
+            other_refused=403,
+        ),
+        PostCase(
+            "meetings:rule_delete",
+            EDITORS,
+            _of("rule"),
+            _rules_of,
+            setup=_setup,
+        ),
+        # Everyone may make a calendar address of their own, in the active
+        # organisation only.
+        PostCase(
+            "meetings:calendar_feeds",
+            ALL,
+            lambda org, extra=None: [],
+            _feeds_of,
+            other=302,
+        ),
+        # Only the feed's owner (the administrator here) sees it to revoke it.
+        PostCase(
+            "meetings:calendar_feed_revoke",
+            (ADMIN,),
+            _of("feed"),
+            _feeds_of,
+            setup=_setup,
+            denied=404,
         ),
     ]
 )

@@ -320,7 +320,10 @@ def agenda_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
         "source_ref", flat=True
     )
     offered = suggestions.collect(
-        meeting.organisation, timezone.localdate(), exclude=present
+        meeting.organisation,
+        timezone.localdate(),
+        user=_c.user(request),
+        exclude=present,
     )
     if request.method == "POST":
         picked = set(request.POST.getlist("pick"))

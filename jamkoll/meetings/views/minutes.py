@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,10 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.meetings import (
     forms,
+    handoffs,
     permissions,
     selectors,
     services,
 )
+from jamkoll.meetings.forms.outcomes import ItemOutcomeForm
 from jamkoll.meetings.views import _common as _c
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
@@ -51,24 +54,31 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         (item, forms.ItemMinutesForm(data, instance=item, prefix=f"item-{item.pk}"))
         for item in items
     ]
+    outcome_forms = _outcome_forms(request, items, data)
     if (
         request.method == "POST"
         and form.is_valid()
         and all(f.is_valid() for _i, f in item_forms)
+        and all(f.is_valid() for f in outcome_forms.values())
     ):
         try:
-            services.write_minutes(
-                minutes=minutes,
-                by=_c.user(request),
-                items={item: f.cleaned_data for item, f in item_forms},
-                remarks=form.cleaned_data["remarks"],
-                approvers=form.cleaned_data["approvers"],
-                chair=form.cleaned_data["chair"],
-                secretary=form.cleaned_data["secretary"],
-                reason=form.cleaned_data.get("reason", ""),
-            )
+            with transaction.atomic():
+                if _minutes_changed(minutes, form, item_forms, outcome_forms):
+                    services.write_minutes(
+                        minutes=minutes,
+                        by=_c.user(request),
+                        items={item: f.cleaned_data for item, f in item_forms},
+                        remarks=form.cleaned_data["remarks"],
+                        approvers=form.cleaned_data["approvers"],
+                        chair=form.cleaned_data["chair"],
+                        secretary=form.cleaned_data["secretary"],
+                        reason=form.cleaned_data.get("reason", ""),
+                    )
+                _record_outcomes(request, form, outcome_forms)
         except ValidationError as error:
             add_validation_errors(form, error)
+        except _OutcomeRefusedError:
+            pass
         else:
             if minutes.is_locked:
                 messages.success(request, _("The correction was recorded."))
@@ -77,13 +87,71 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
             for warning in services.approver_warnings(minutes):
                 messages.warning(request, warning)
             return redirect(meeting.get_absolute_url() + "#minutes")
-    invalid = bool(form.errors) or any(f.errors for _i, f in item_forms)
+    invalid = (
+        bool(form.errors)
+        or any(f.errors for _i, f in item_forms)
+        or any(f.errors for f in outcome_forms.values())
+    )
     return render(
         request,
         "meetings/minutes_form.html",
         {"meeting": meeting, "form": form, "item_forms": item_forms},
         status=400 if invalid else 200,
     )
+
+
+class _OutcomeRefusedError(Exception):
+    """An item's outcome was refused by the app it is handed to: roll back all."""
+
+
+def _outcome_forms(
+    request: HttpRequest, items: list[Any], data: Any
+) -> dict[Any, ItemOutcomeForm]:
+    """One outcome form per item made from material whose app takes the body's
+    decision (a council case: the body's preparation), if the user may record it.
+    The form rides on the item for the template (`item.outcome_form`)."""
+    found = {}
+    for item in items:
+        handler = handoffs.handler_for(item)
+        if handler is None or not handler.can_record(_c.user(request), item):
+            continue
+        item.outcome_form = found[item] = ItemOutcomeForm(
+            data,
+            handler=handler,
+            current=handler.current(item),
+            prefix=f"item-{item.pk}-outcome",
+        )
+    return found
+
+
+def _minutes_changed(
+    minutes: Any, form: Any, item_forms: list[Any], outcome_forms: dict[Any, Any]
+) -> bool:
+    """Sent minutes refuse a correction that changes nothing; recording only a
+    case's preparation does not change the minutes, so they are left alone."""
+    if not minutes.is_locked or not outcome_forms:
+        return True
+    return any(name != "reason" for name in form.changed_data) or any(
+        f.has_changed() for _i, f in item_forms
+    )
+
+
+def _record_outcomes(
+    request: HttpRequest, form: Any, outcome_forms: dict[Any, ItemOutcomeForm]
+) -> None:
+    for item, outcome_form in outcome_forms.items():
+        chosen = outcome_form.outcome_to_record()
+        if chosen is None:
+            continue
+        try:
+            handoffs.record_outcome(item=item, by=_c.user(request), **chosen)
+        except ValidationError as error:
+            outcome_form.add_handler_errors(error)
+            form.add_error(
+                None,
+                f"§ {item.number} {item.title}: " + " ".join(error.messages),
+            )
+            raise _OutcomeRefusedError from error
 
 
 def _act(request: HttpRequest, action: Any, success: str) -> bool:
@@ -219,8 +287,10 @@ def minutes_settings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Lägg till uppdrag till en person": an assignment for one of the body's own
+    people, decided under the item."""
     item = _c.editable_item(request, pk)
-    form = forms.DecisionForm(request.POST or None)
+    form = forms.DecisionForm(request.POST or None, item=item)
     form.add_reason(locked=item.meeting.minutes.is_locked)
     if request.method == "POST" and form.is_valid():
         saved = _c.try_(
@@ -243,18 +313,22 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @organisation_required
 def decision_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    """Assignments (uppdrag) from the minutes, open ones first, for follow-up."""
+    """Assignments (uppdrag) from the minutes, open ones first, for follow-up; the
+    user's own ("Mina uppdrag") on top."""
+    today = timezone.localdate()
     decisions = selectors.open_decisions(
         visible=permissions.decisions_visible_to(_c.user(request)),
         organisation=organisation,
     )
+    mine = selectors.assignments_for_user(_c.user(request), organisation, today).mine
     return render(
         request,
         "meetings/decision_list.html",
         {
             "decisions": decisions,
+            "mine": mine,
             "commitments": selectors.open_commitments(organisation=organisation),
-            "today": timezone.localdate(),
+            "today": today,
             "can_edit": permissions.can_edit(_c.user(request), organisation),
         },
     )
@@ -264,11 +338,11 @@ def decision_list(request: HttpRequest, organisation: Organisation) -> HttpRespo
 def decision_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(
         permissions.decisions_visible_to(_c.user(request)).select_related(
-            "agenda_item__meeting"
+            "agenda_item__meeting", "owner"
         ),
         pk=pk,
     )
-    if not permissions.can_edit(_c.user(request), decision):
+    if not permissions.can_follow_up(_c.user(request), decision):
         raise PermissionDenied
     form = forms.FollowUpForm(request.POST or None, instance=decision)
     if request.method == "POST" and form.is_valid():

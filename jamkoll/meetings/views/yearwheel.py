@@ -53,7 +53,10 @@ def year_wheel(request: HttpRequest, organisation: Organisation) -> HttpResponse
             "filter_form": filter_form,
             "category": category,
             "months": selectors.year_wheel(
-                organisation=organisation, year=year, category=category or None
+                organisation=organisation,
+                year=year,
+                user=user,
+                category=category or None,
             ),
             "rules": rules_with_occurrences(
                 permissions.rules_visible_to(user).filter(organisation=organisation),
@@ -250,7 +253,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     events = [
         event
         for y in (year - 1, year, year + 1)
-        for event in events_for_year(organisation=feed.organisation, year=y)
+        for event in events_for_year(
+            organisation=feed.organisation, year=y, user=feed.user
+        )
     ]
     body = ical.build_calendar(
         name=_("Year wheel – %(organisation)s") % {"organisation": feed.organisation},

@@ -1,4 +1,4 @@
-from jamkoll.members.models import Person
+from jamkoll.members.models import Membership, Person, Term
 from tests.matrix import ADMIN, ALL, STRATEGIST, PostCase, UrlCase, statuses
 
 EDITORS = (ADMIN, STRATEGIST)
@@ -74,5 +74,102 @@ POST_CASES = [
         state=_linked_people,
         data=lambda o, e=None: {"person": o.person.pk},
         setup=_accounts,
+    ),
+]
+
+# Pages that change nothing: the matrix checks that they refuse POST (405).
+READ_ONLY = {
+    "members:me",
+    "members:person_detail",
+    "members:person_list",
+    "members:representation",
+    "members:unit_members",
+}
+
+
+# --- POST: people, memberships and terms (issue 16) ----------------------------------
+
+
+def _people(org, extra=None):
+    return sorted(
+        Person.objects.filter(organisation=org.organisation).values_list(
+            "first_name", "last_name", "party_id"
+        )
+    )
+
+
+def _memberships(org, extra=None):
+    return sorted(
+        Membership.objects.filter(person__organisation=org.organisation).values_list(
+            "person_id", "unit_id", "role", "starts_on"
+        )
+    )
+
+
+def _terms(org, extra=None):
+    return sorted(
+        Term.objects.filter(organisation=org.organisation).values_list(
+            "starts_on", "ends_on"
+        )
+    )
+
+
+def _membership_data(org, extra=None):
+    return {
+        "person": org.person.pk,
+        "unit": org.board.pk,
+        "term": org.term.pk,
+        "role": "member",
+        "starts_on": "2026-10-15",
+    }
+
+
+POST_CASES += [
+    # Organisation-scoped: posted with the other organisation's party, person, unit
+    # or term, which the forms do not offer (400); other roles are refused first.
+    PostCase(
+        "members:person_create",
+        EDITORS,
+        lambda o, e=None: [],
+        _people,
+        data=lambda o, e=None: {
+            "first_name": "Karin",
+            "last_name": "Ek",
+            "sex": "woman",
+            "party": o.party.pk,
+        },
+        other=400,
+        other_refused=403,
+    ),
+    PostCase(
+        "members:membership_create",
+        EDITORS,
+        lambda o, e=None: [],
+        _memberships,
+        data=_membership_data,
+        other=400,
+        other_refused=403,
+    ),
+    PostCase(
+        "members:membership_edit",
+        EDITORS,
+        lambda o, e=None: [o.membership.pk],
+        _memberships,
+        data=lambda o, e=None: {
+            **_membership_data(o),
+            "unit": o.body.pk,
+            "starts_on": "2026-11-01",
+        },
+    ),
+    # A term has no organisation-specific field: it is always created in the active
+    # organisation, so the other organisation's terms stay as they were.
+    PostCase(
+        "members:term_create",
+        EDITORS,
+        lambda o, e=None: [],
+        _terms,
+        data=lambda o, e=None: {"starts_on": "2030-10-15", "ends_on": "2034-10-14"},
+        other=302,
+        other_refused=403,
     ),
 ]

@@ -14,6 +14,7 @@ from jamkoll.reports.sections import (
     body,
     cases,
     demands,
+    development_follow_up,
     dialogues,
     indicators,
     meetings,
@@ -33,6 +34,8 @@ BUILDERS: list[Builder] = [
     indicators.build,
     action_plan.build,
     survey.build,
+    # Last in the data, so it leads into this year's proposed development areas.
+    development_follow_up.build,
 ]
 
 

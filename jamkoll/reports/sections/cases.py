@@ -81,6 +81,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
                 _("The body was given the chance to prepare every relevant case.")
             )
         )
+        _add_raisings(section, organisation, year, missed=False)
         return section
     section.blocks.append(
         Table(
@@ -97,4 +98,43 @@ def build(organisation: Organisation, year: int) -> Section | None:
             ],
         )
     )
+    _add_raisings(section, organisation, year, missed=True)
     return section
+
+
+def _add_raisings(
+    section: Section, organisation: Organisation, year: int, *, missed: bool
+) -> None:
+    """When the chair raised the list in the council or the executive board."""
+    raisings = selectors.raisings_for_year(organisation, year)
+    if not raisings and not missed:
+        return
+    section.blocks.append(Subheading(_("The list raised by the chair")))
+    if not raisings:
+        section.blocks.append(
+            Paragraph(
+                _(
+                    "The list has not been recorded as raised in the council or the "
+                    "executive board."
+                )
+            )
+        )
+        return
+    section.blocks.append(
+        Table(
+            caption=_(
+                "The list of %(year)s raised in the council or the executive board"
+            )
+            % {"year": year},
+            header=[_("Raised in"), _("Date"), _("Paragraph"), _("Raised by")],
+            rows=[
+                [
+                    raising.body.name,
+                    formats.date_format(raising.raised_on, "j F Y"),
+                    raising.paragraph_reference,
+                    str(raising.raised_by) if raising.raised_by_id else "–",
+                ]
+                for raising in raisings
+            ],
+        )
+    )

@@ -1,5 +1,6 @@
 """`jamkoll send-minutes-reminders`: the daily job that reminds approvers (justerare)
-of minutes waiting for their approval. Safe to run twice: nobody is mailed twice."""
+of minutes waiting for their approval, and owners of overdue assignments (uppdrag,
+at most once a week). Safe to run twice: nobody is mailed twice."""
 
 from typing import Any
 
@@ -29,3 +30,5 @@ class Command(BaseCommand):
                 raise CommandError("Ogiltigt datum, använd ÅÅÅÅ-MM-DD.")
         sent = services.send_approval_reminders(today=today)
         self.stdout.write(f"{today}: {sent} påminnelser till justerare.")
+        overdue = services.send_assignment_reminders(today=today)
+        self.stdout.write(f"{today}: {overdue} påminnelser om försenade uppdrag.")
