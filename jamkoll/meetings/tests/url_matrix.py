@@ -589,9 +589,9 @@ def _setup_two_items(world):
 def _setup_due_assignment(world):
     """The factory's assignment is due today, so it is offered as a suggestion."""
     extra = _setup(world)
-    Decision.objects.filter(
-        pk__in=[e.decision.pk for e in extra.values()]
-    ).update(due_on=timezone.localdate())
+    Decision.objects.filter(pk__in=[e.decision.pk for e in extra.values()]).update(
+        due_on=timezone.localdate()
+    )
     return extra
 
 
