@@ -268,8 +268,11 @@ def test_cases_suggested_for_the_agenda(world):
         deciding_body=world.own.council,
         meeting_on=dt.date(2026, 3, 20),
     )
-    refs = [s.title for s in cases_to_prepare(
+    refs = [
+        s.title
+        for s in cases_to_prepare(
             world.own.organisation, today, user=world.user("strategist")
-        )]
+        )
+    ]
     assert len(refs) == 1
     assert refs[0].startswith("KS 5")

@@ -77,7 +77,7 @@ def test_a_manager_s_year_wheel_shows_only_demands_to_the_managed_board(
 def test_a_manager_s_calendar_feed_shows_only_demands_to_the_managed_board(
     client, world
 ):
-    mine, theirs = _demands_to_two_boards(world)
+    _demands_to_two_boards(world)
     feed = CalendarFeed.objects.create(
         user=world.user("manager"),
         organisation=world.own.organisation,
@@ -90,7 +90,7 @@ def test_a_manager_s_calendar_feed_shows_only_demands_to_the_managed_board(
 
 
 def test_agenda_suggestions_contain_only_what_the_asker_may_open(world):
-    mine, theirs = _demands_to_two_boards(world)
+    mine, _ = _demands_to_two_boards(world)
     today = mine.due_on + dt.timedelta(days=1)
 
     def titles(role):
@@ -123,6 +123,7 @@ def test_a_unit_page_links_to_its_demands_only_for_those_who_may_open_them(
     assert own_link in manager.get(own_board).content.decode()
     assert manager.get(own_link).status_code == 200
     council = reverse("organisations:unit_detail", args=[world.own.council.pk])
-    assert "/efterfragningar/enhet/" not in client_for("strategist").get(
-        council
-    ).content.decode()
+    assert (
+        "/efterfragningar/enhet/"
+        not in client_for("strategist").get(council).content.decode()
+    )
