@@ -180,7 +180,7 @@ def load(ctx: Any) -> None:
         if owner is not None:
             # Work for the body's own people is an assignment (uppdrag) with an owner;
             # work for the administration would be a demand raised at the item.
-            services.add_decision(
+            assignment = services.add_decision(
                 item=report,
                 by=strateg,
                 text=(
@@ -190,6 +190,14 @@ def load(ctx: Any) -> None:
                 owner=owner,
                 due_on=held_on + dt.timedelta(days=90),
             )
+            if held_on + dt.timedelta(days=120) < ctx.today:
+                # Earlier meetings' assignments were reported back on time.
+                services.follow_up_decision(
+                    decision=assignment,
+                    by=strateg,
+                    follow_up="Frågorna skickades till socialnämnden inför dialogmötet.",
+                    completed_on=held_on + dt.timedelta(days=60),
+                )
         chair = _chair_on(body, held_on)
         if chair is None:
             continue

@@ -21,6 +21,7 @@ from jamkoll.result_requests.models import (
     DueDateChange,
     Outcome,
     ResultRequest,
+    Status,
 )
 
 # Roles that read everything in their organisation's demands loop.
@@ -30,7 +31,8 @@ ANSWERABLE_STATUSES = workflow.ANSWERABLE
 
 
 def result_requests_visible_to(user: User) -> QuerySet[ResultRequest]:
-    """Demands of the user's organisations; managers-only see their units' demands."""
+    """Demands of the user's organisations; managers-only see their units' demands
+    once sent (a draft is the body's until it is sent)."""
     condition = Q(pk__in=[])
     for org_id in organisation_ids_of(user):
         roles = roles_in(user, org_id)
@@ -40,7 +42,7 @@ def result_requests_visible_to(user: User) -> QuerySet[ResultRequest]:
             condition |= Q(
                 organisation_id=org_id,
                 addressed_to_id__in=managed_unit_ids(user, org_id),
-            )
+            ) & ~Q(status=Status.DRAFT)
     return ResultRequest.objects.filter(condition)
 
 
@@ -48,7 +50,10 @@ def can_view(user: User, result_request: ResultRequest) -> bool:
     org_id = result_request.organisation_id
     if has_any_role(user, org_id, WIDE_READ_ROLES):
         return True
-    return result_request.addressed_to_id in managed_unit_ids(user, org_id)
+    return (
+        result_request.status != Status.DRAFT
+        and result_request.addressed_to_id in managed_unit_ids(user, org_id)
+    )
 
 
 def is_body(user: User | None, obj: object) -> bool:

@@ -50,6 +50,22 @@ def test_saved_draft_is_not_sent(world):
     assert draft.status == Status.SENT
 
 
+def test_a_draft_is_hidden_from_the_addressed_manager_until_it_is_sent(world):
+    from jamkoll.result_requests.permissions import (
+        can_view,
+        result_requests_visible_to,
+    )
+
+    [draft] = _create(world, addressees=[world.own.board], send=False)
+    manager = world.user("manager")
+    assert not can_view(manager, draft)
+    assert draft not in result_requests_visible_to(manager)
+    services.send_result_request(result_request=draft, by=world.user("admin"))
+    draft.refresh_from_db()
+    assert can_view(manager, draft)
+    assert draft in result_requests_visible_to(manager)
+
+
 @pytest.mark.parametrize("role", ["manager", "reader"])
 def test_manager_and_reader_cannot_raise_a_demand(world, role):
     with pytest.raises(PermissionDenied):

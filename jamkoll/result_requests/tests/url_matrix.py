@@ -5,6 +5,7 @@ from tests.matrix import (
     ALL,
     MANAGER,
     POLITICIAN,
+    READER,
     STRATEGIST,
     PostCase,
     UrlCase,
@@ -217,6 +218,8 @@ POST_CASES: list[PostCase] = [
         _arg("draft"),
         _demand_state("draft"),
         setup=_demands_with_draft,
+        # The addressed manager cannot see a draft at all.
+        denied={MANAGER: 404, READER: 403},
     ),
     PostCase(
         "result_requests:close",
