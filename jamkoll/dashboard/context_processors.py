@@ -4,10 +4,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from jamkoll.accounts.roles import managed_unit_ids
 from jamkoll.dashboard import menu
 from jamkoll.result_requests import permissions as demand_permissions
-from jamkoll.surveys import permissions as survey_permissions
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -19,11 +17,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav": {
             "answers_demands": demand_permissions.answers_anything(user, organisation),
             "assesses_demands": demand_permissions.is_body(user, organisation),
-            "reads_all_demands": demand_permissions.reads_everything(
-                user, organisation
-            ),
-            "managed_unit_ids": managed_unit_ids(user, organisation.pk),
-            "sees_surveys": survey_permissions.can_view(user, organisation),
         },
         "main_menu": menu.build(
             user=user,  # type: ignore[arg-type]
