@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from jamkoll.core.registry import Registry
+
 
 class SuggestionLike(Protocol):
     kind: Any
@@ -47,23 +49,9 @@ class Suggestion:
 
 Provider = Callable[..., Iterable[SuggestionLike]]
 
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    """Add a provider (usable as a decorator)."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
-def unregister(provider: Provider) -> None:
-    if provider in _providers:
-        _providers.remove(provider)
-
-
-def providers() -> list[Provider]:
-    return list(_providers)
+_providers: Registry[Provider] = Registry()
+register = _providers.register
+unregister = _providers.unregister
 
 
 def collect(

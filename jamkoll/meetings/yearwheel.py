@@ -38,6 +38,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.core.registry import Registry
 from jamkoll.meetings import recurrence
 
 if TYPE_CHECKING:
@@ -71,7 +72,9 @@ class WheelEvent:
 
 Provider = Callable[..., Iterable[Any]]
 
-_providers: list[Provider] = []
+_providers: Registry[Provider] = Registry()
+register = _providers.register
+unregister = _providers.unregister
 
 POSTING = "posting"
 
@@ -89,18 +92,6 @@ def category_choices() -> list[tuple[str, Any]]:
     from jamkoll.meetings.models import YearWheelRule
 
     return [*YearWheelRule.Category.choices, *PROVIDED_CATEGORIES]
-
-
-def register(provider: Provider) -> Provider:
-    """Add a provider (usable as a decorator); registering twice has no effect."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
-def unregister(provider: Provider) -> None:
-    if provider in _providers:
-        _providers.remove(provider)
 
 
 def rule_dates(rule: "YearWheelRule", year: int) -> list[dt.date]:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from jamkoll.core.registry import Registry
+
 
 @dataclass(frozen=True)
 class UnitLink:
@@ -19,14 +21,8 @@ class UnitLink:
 
 Provider = Callable[[Any, Any], Iterable[UnitLink]]
 
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    """Add a provider (usable as a decorator); registering twice has no effect."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+_providers: Registry[Provider] = Registry()
+register = _providers.register
 
 
 def links_for(unit: Any, user: Any) -> list[UnitLink]:

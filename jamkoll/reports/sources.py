@@ -19,7 +19,8 @@ from jamkoll.meetings import selectors as meetings_selectors
 from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation
 from jamkoll.result_requests.models import Outcome, ResultRequest
-from jamkoll.reviews.models import REVIEW_SOURCE_PREFIX, Review
+from jamkoll.reviews import selectors as review_selectors
+from jamkoll.reviews.models import REVIEW_SOURCE_PREFIX
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,14 @@ def _title(text: str) -> str:
     )
 
 
-def _origin(need: DevelopmentNeed, reviews: dict[int, Review]) -> str:
+def _origin(need: DevelopmentNeed) -> str:
+    """Where a need was recorded (`need.review` set by `attach_reviews`)."""
     if need.meeting_id:
         return _("Dialogue meeting %(date)s") % {
             "date": formats.date_format(need.meeting.held_on, "j F Y")
         }
-    ref = need.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)
-    if ref != need.source_ref:
-        review = reviews.get(int(ref)) if ref.isdigit() else None
+    if need.source_ref.startswith(REVIEW_SOURCE_PREFIX):
+        review = need.review  # type: ignore[attr-defined]
         if review is not None:
             return _("Review of %(title)s") % {"title": review.title}
         return _("Document reviews")
@@ -70,13 +71,7 @@ def development_needs(organisation: Organisation, year: int) -> list[Need]:
             organisation=organisation, year=year, all_sources=True
         )
     )
-    review_ids = {
-        int(ref)
-        for n in needs
-        if (ref := n.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)).isdigit()
-        and n.source_ref.startswith(REVIEW_SOURCE_PREFIX)
-    }
-    reviews = Review.objects.filter(organisation=organisation).in_bulk(review_ids)
+    review_selectors.attach_reviews(needs)
     return [
         Need(
             reference=f"meetings.developmentneed:{n.pk}",
@@ -84,7 +79,7 @@ def development_needs(organisation: Organisation, year: int) -> list[Need]:
             description=n.text,
             unit_id=n.unit_id,
             unit_name=n.unit.name if n.unit_id else "",
-            origin=_origin(n, reviews),
+            origin=_origin(n),
         )
         for n in needs
     ]

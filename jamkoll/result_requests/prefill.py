@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core.refs import pk_from
 from jamkoll.meetings.models import AgendaItem
 from jamkoll.meetings.permissions import can_edit as can_edit_meeting
 from jamkoll.meetings.permissions import meetings_visible_to
@@ -67,17 +68,13 @@ class Prefill:
             )
 
 
-def _pk(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 19 else None
-
-
 def agenda_item_source(
     *, user: User, organisation: Organisation, params: Mapping[str, Any]
 ) -> dict[str, Any]:
     """A paragraph of a meeting of the active organisation that the user may edit."""
     item = (
         AgendaItem.objects.filter(
-            pk=_pk(params.get("agenda_item")),
+            pk=pk_from(params.get("agenda_item")),
             meeting__organisation=organisation,
             meeting__in=meetings_visible_to(user),
         )
@@ -121,7 +118,7 @@ def resolve(
         )
     getlist = getattr(params, "getlist", None)
     raw_units = getlist("unit") if getlist else [params.get("unit", "")]
-    wanted = [pk for pk in (_pk(raw) for raw in raw_units) if pk is not None]
+    wanted = [pk for pk in (pk_from(raw) for raw in raw_units) if pk is not None]
     if len(wanted) != len([r for r in raw_units if r]):
         prefill.messages.append(_("A board in the link was not recognised; ignored."))
     if wanted:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core.refs import pk_from
 from jamkoll.organisations.models import Organisation
 from jamkoll.reviews.models import Answer, Review
 from jamkoll.reviews.permissions import can_raise_demand, reviews_visible_to
@@ -28,11 +29,6 @@ def demand_url(review: Review, answer: Answer | None = None) -> str:
     return f"{reverse('result_requests:create')}?{urlencode(params)}"
 
 
-def _pk(raw: Any) -> int | None:
-    raw = str(raw or "")
-    return int(raw) if raw.isdigit() and len(raw) < 19 else None
-
-
 def demand_from_review(
     *, user: User, organisation: Organisation, params: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -42,7 +38,7 @@ def demand_from_review(
     organisation raises ValidationError with a Swedish message."""
     review = (
         reviews_visible_to(user)
-        .filter(pk=_pk(params.get("review")), organisation=organisation)
+        .filter(pk=pk_from(params.get("review")), organisation=organisation)
         .select_related("unit")
         .first()
     )
@@ -57,7 +53,7 @@ def demand_from_review(
     answer = None
     if params.get("answer"):
         answer = (
-            review.answers.filter(pk=_pk(params.get("answer")))
+            review.answers.filter(pk=pk_from(params.get("answer")))
             .select_related("criterion")
             .first()
         )

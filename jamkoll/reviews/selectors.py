@@ -15,6 +15,7 @@ from django.db.models import (
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.core.refs import pk_in_ref
 from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation
 from jamkoll.reviews import permissions, trend
@@ -192,20 +193,18 @@ def development_needs(
     if year:
         needs = needs.filter(year=year)
     rows = list(needs.order_by("-year", "unit__name", "pk"))
-    _attach_reviews(rows)
+    attach_reviews(rows)
     return rows
 
 
-def _attach_reviews(needs: list[DevelopmentNeed]) -> None:
-    ids = {
-        int(ref)
-        for n in needs
-        if (ref := n.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)).isdigit()
-    }
-    reviews = Review.objects.in_bulk(ids)
+def attach_reviews(needs: list[DevelopmentNeed]) -> None:
+    """Set `need.review` to the review a need was recorded from (None for needs from
+    elsewhere), in one query."""
+    refs = {n.pk: pk_in_ref(n.source_ref, REVIEW_SOURCE_PREFIX) for n in needs}
+    reviews = Review.objects.in_bulk({pk for pk in refs.values() if pk is not None})
     for need in needs:
-        ref = need.source_ref.removeprefix(REVIEW_SOURCE_PREFIX)
-        need.review = reviews.get(int(ref)) if ref.isdigit() else None  # type: ignore[attr-defined]
+        review_pk = refs[need.pk]
+        need.review = reviews.get(review_pk) if review_pk else None  # type: ignore[attr-defined]
 
 
 def needs_of_review(*, review: Review) -> QuerySet[DevelopmentNeed]:
