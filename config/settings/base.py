@@ -146,6 +146,7 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 TIME_ZONE = "Europe/Stockholm"
+FORMAT_MODULE_PATH = ["jamkoll.formats"]
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_HTTPONLY = True
