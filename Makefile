@@ -33,7 +33,7 @@ test: install ## Lint, type check and run the whole test suite
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory typecheck
 	$(JAMKOLL) makemigrations --check --dry-run -v 0
-	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=jamkoll.example.se $(JAMKOLL) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=jamkoll.example.se JAMKOLL_BASE_URL=https://jamkoll.example.se $(JAMKOLL) check --deploy --fail-level WARNING
 	$(BIN)/pytest
 
 lint: install ## ruff and import-linter

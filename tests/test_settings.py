@@ -7,13 +7,21 @@ import sys
 import pytest
 
 GOOD_KEY = "k" * 30 + "Z9xQ" * 10
+SITE = "https://x.se"
 
 
 def _load(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     full = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "DJANGO_SETTINGS_MODULE",
+            "JAMKOLL_BASE_URL",
+        }
     }
     full.update(env)
     full["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
@@ -39,6 +47,15 @@ def _load(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         ),
         ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x.se", "DEBUG": "1"}, "DEBUG"),
         ({"SECRET_KEY": GOOD_KEY}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x.se"}, "JAMKOLL_BASE_URL"),
+        (
+            {
+                "SECRET_KEY": GOOD_KEY,
+                "ALLOWED_HOSTS": "x.se",
+                "JAMKOLL_BASE_URL": "x.se",
+            },
+            "JAMKOLL_BASE_URL",
+        ),
     ],
 )
 def test_production_refuses_to_start_when_unsafe(env, message):
@@ -48,7 +65,10 @@ def test_production_refuses_to_start_when_unsafe(env, message):
 
 
 def test_production_starts_with_a_proper_configuration():
-    assert _load({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x.se"}).returncode == 0
+    result = _load(
+        {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x.se", "JAMKOLL_BASE_URL": SITE}
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_demo_cannot_be_loaded_with_production_settings(tmp_path):
@@ -58,6 +78,7 @@ def test_demo_cannot_be_loaded_with_production_settings(tmp_path):
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": GOOD_KEY,
             "ALLOWED_HOSTS": "x.se",
+            "JAMKOLL_BASE_URL": SITE,
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         }
     )

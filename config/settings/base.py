@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jamkoll.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "jamkoll.core.middleware.SiteAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -181,7 +182,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Jämkoll <noreply@localhost>")
-JAMKOLL_BASE_URL = os.environ.get("JAMKOLL_BASE_URL", "http://127.0.0.1:8000")
+# The site's address for links in e-mail ("https://jamkoll.kommun.se"). Required in
+# production; when empty (development) links use the host the request came to.
+JAMKOLL_BASE_URL = os.environ.get("JAMKOLL_BASE_URL", "").strip()
 
 # --- Security headers ---------------------------------------------------------------
 # https://django-csp.readthedocs.io/ — no inline scripts or styles anywhere.

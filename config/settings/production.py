@@ -1,6 +1,7 @@
 """Production: everything from the environment; refuses to start when unsafe."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -17,6 +18,13 @@ if os.environ.get("DEBUG", "").lower() in {"1", "true", "yes", "on"}:
     raise ImproperlyConfigured("DEBUG must never be on in production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names.")
+JAMKOLL_BASE_URL = os.environ.get("JAMKOLL_BASE_URL", "").strip().rstrip("/")
+_site = urlsplit(JAMKOLL_BASE_URL)
+if _site.scheme not in {"https", "http"} or not _site.netloc:
+    raise ImproperlyConfigured(
+        "JAMKOLL_BASE_URL must be the site's address, e.g. https://jamkoll.kommun.se "
+        "(links in e-mail use it)."
+    )
 
 DEBUG = False
 JAMKOLL_DEMO_ENABLED = False

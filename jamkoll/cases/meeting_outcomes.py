@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from jamkoll.cases import permissions, services
 from jamkoll.cases.models import Case
+from jamkoll.core import formatting
 
 PREFIX = "cases.case:"
 CASE_GONE = gettext_lazy(
@@ -71,7 +72,7 @@ class CasePreparationHandler:
                 % {
                     "meeting": earlier.meeting.title
                     or earlier.meeting.get_kind_display(),
-                    "date": f"{earlier.meeting.held_on:%Y-%m-%d}",
+                    "date": formatting.date(earlier.meeting.held_on),
                     "number": earlier.number,
                 }
             }

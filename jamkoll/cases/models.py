@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from jamkoll.core import formatting
 from jamkoll.core.models import BaseModel
 
 DECIDING_BODY_KIND = _("Cases are decided by the council or the executive board.")
@@ -218,7 +219,9 @@ class NotGivenListRaising(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.body} {self.raised_on:%Y-%m-%d} {self.paragraph_reference}"
+        return (
+            f"{self.body} {formatting.date(self.raised_on)} {self.paragraph_reference}"
+        )
 
     @property
     def meeting_name(self) -> str:
@@ -249,7 +252,7 @@ class NotGivenListRaising(BaseModel):
             ):
                 errors.setdefault("raised_on", []).append(
                     RAISING_DUPLICATE
-                    % {"body": self.body, "date": f"{self.raised_on:%Y-%m-%d}"}
+                    % {"body": self.body, "date": formatting.date(self.raised_on)}
                 )
         if (
             self.raised_by_id is not None

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jamkoll.accounts.models import User
 from jamkoll.cases.permissions import cases_visible_to
+from jamkoll.core import formatting
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def cases_to_prepare(
             % {
                 "number": case.case_number,
                 "title": case.title,
-                "date": case.meeting_on.isoformat(),
+                "date": formatting.date(case.meeting_on),
             },
             url=case.get_absolute_url(),
             source_ref=f"cases.case:{case.pk}",
@@ -73,7 +75,11 @@ def council_meetings(
     )
     return [
         CouncilMeetingEvent(
-            title=_("%(body)s meets (%(count)s cases)")
+            title=ngettext(
+                "%(body)s meets (%(count)s case)",
+                "%(body)s meets (%(count)s cases)",
+                row["n"],
+            )
             % {"body": row["deciding_body__name"], "count": row["n"]},
             date=row["meeting_on"],
             category="council",

@@ -11,6 +11,7 @@ from jamkoll.accounts.models import User
 from jamkoll.cases import permissions
 from jamkoll.cases.importing import ImportReport, parse_case_file
 from jamkoll.cases.models import Case, NotGivenListRaising
+from jamkoll.core import formatting
 from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 
@@ -117,7 +118,7 @@ def record_preparation_from_meeting(
             % {
                 "case": case.case_number,
                 "meeting": earlier.meeting.title or earlier.meeting.get_kind_display(),
-                "date": f"{earlier.meeting.held_on:%Y-%m-%d}",
+                "date": formatting.date(earlier.meeting.held_on),
                 "number": earlier.number,
             }
         )

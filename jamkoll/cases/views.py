@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from jamkoll.cases import permissions, selectors, services
 from jamkoll.cases.forms import CaseForm, ImportForm, ListRaisingForm, PreparationForm
 from jamkoll.cases.models import Case
+from jamkoll.core import formatting
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
 from jamkoll.organisations.decorators import organisation_required
@@ -216,7 +217,7 @@ def not_given_raising_create(
             messages.success(
                 request,
                 _("Recorded: the list was raised in %(body)s on %(date)s.")
-                % {"body": raising.body, "date": f"{raising.raised_on:%Y-%m-%d}"},
+                % {"body": raising.body, "date": formatting.date(raising.raised_on)},
             )
             return redirect(
                 reverse("cases:not_given_print") + f"?year={raising.year}#raisings"

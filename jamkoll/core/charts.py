@@ -1,11 +1,16 @@
-"""Server-side chart geometry: pure functions, no Django imports.
+"""Server-side chart geometry: pure functions of the figures, no request or database.
 
 Charts are drawn as inline SVG by `components/bar_chart.html` from these numbers and
 always come with a data table, so nothing is conveyed by colour or shape alone.
+Coordinates stay floats here; whoever writes them out uses `formatting.svg` (the
+`|svg` filter), never the localised `{{ value }}`. Tick labels are Swedish text.
 """
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from jamkoll.core import formatting
 
 SERIES_CLASSES = ("series-women", "series-men", "series-total", "series-other")
 
@@ -119,10 +124,12 @@ def grouped_bar_chart(
         groups.append(
             Group(label=category, x=round(gx + group_width / 2, 2), bars=bars)
         )
-    ticks = [
-        (round(plot_bottom - plot_height * i / 4, 2), _format_tick(top * i / 4))
-        for i in range(5)
-    ]
+    ticks = tick_labels(
+        [
+            (round(plot_bottom - plot_height * value / (top or 1), 2), value)
+            for value in tick_values(0.0, top)
+        ]
+    )
     return BarChart(
         title=title,
         series=list(series),
@@ -141,7 +148,40 @@ def grouped_bar_chart(
     )
 
 
-def _format_tick(value: float) -> str:
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
+def tick_values(low: float, top: float) -> list[float]:
+    """Round steps from `low` to `top` for an axis: 0, 1, … 5 rather than 1,25, 2,5.
+
+    The step is 1, 2, 2.5 or 5 times a power of ten that divides the span into 3–6
+    parts (up to 8 when nothing fewer fits); otherwise the span is cut in four.
+    """
+    span = top - low
+    if span <= 0:
+        return [low]
+    for most in (6, 8):
+        magnitude = 10 ** math.floor(math.log10(span / most))
+        for factor in (1, 2, 2.5, 5, 10, 20, 25, 50):
+            step = factor * magnitude
+            parts = span / step
+            if 3 <= parts <= most and _whole(parts) and _whole(low / step):
+                return [round(low + step * k, 10) for k in range(round(parts) + 1)]
+    return [low + span * k / 4 for k in range(5)]
+
+
+def _whole(value: float) -> bool:
+    return abs(value - round(value)) < 1e-9
+
+
+def tick_labels(ticks: Sequence[tuple[float, float]]) -> list[tuple[float, str]]:
+    """(position, value) pairs with the values written in Swedish ("2,5", "1 000").
+
+    All labels of an axis get the fewest decimals (0–2) that show every step exactly.
+    """
+    decimals = next(
+        (
+            d
+            for d in (0, 1, 2)
+            if all(abs(round(value, d) - value) < 1e-9 for _, value in ticks)
+        ),
+        2,
+    )
+    return [(pos, formatting.number(value, decimals)) for pos, value in ticks]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -43,12 +43,14 @@ def number(value: Number | None, decimals: int = 1, *, grouping: bool = True) ->
 
     Whole numbers show no decimals; others are rounded to `decimals` places with
     trailing zeros kept ("2,50" with decimals=2), so a column lines up. The minus is
-    a hyphen-minus, which every font and screen reader handles.
+    a hyphen-minus, which every font and screen reader handles. Halves round away
+    from zero, as people round by hand (30,25 → 30,3), not to even.
     """
     if value is None or not is_finite(value):
         return DASH
-    rounded = round(float(value), decimals)
-    whole = rounded.is_integer()
+    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    whole = rounded == rounded.to_integral_value()
     text = f"{int(rounded):,}" if whole else f"{rounded:,.{decimals}f}"
     if rounded == 0:
         text = text.lstrip("-")

@@ -6,7 +6,9 @@ passing SMTP error costs that message only (it is logged) and never the rest.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -15,9 +17,33 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 
+# Where the current request came in ("http://127.0.0.1:8771"), set by
+# `jamkoll.core.middleware.SiteAddressMiddleware`; empty outside a request.
+_request_site: ContextVar[str] = ContextVar("jamkoll_request_site", default="")
+
+DEVELOPMENT_ADDRESS = "http://127.0.0.1:8000"
+
+
+@contextmanager
+def request_site(address: str) -> Iterator[None]:
+    """Within the block, links without a configured site address point at `address`."""
+    token = _request_site.set(address.rstrip("/"))
+    try:
+        yield
+    finally:
+        _request_site.reset(token)
+
+
+def site_address() -> str:
+    """The site's address: `JAMKOLL_BASE_URL` when set (always in production), else
+    the host the current request came to (development), else the development server."""
+    configured = str(getattr(settings, "JAMKOLL_BASE_URL", "") or "").strip()
+    return (configured or _request_site.get() or DEVELOPMENT_ADDRESS).rstrip("/")
+
+
 def absolute_url(path: str) -> str:
     """The address of `path` as seen from outside (for e-mails and calendar files)."""
-    return settings.JAMKOLL_BASE_URL.rstrip("/") + path
+    return site_address() + path
 
 
 def send_now(messages: Iterable[EmailMessage]) -> int:

@@ -1,10 +1,13 @@
-"""Swedish unless the user chose otherwise."""
+"""Swedish unless the user chose otherwise; links in e-mail to the right host."""
 
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+
+from jamkoll.core.mail import request_site
 
 
 class ChosenLanguageMiddleware:
@@ -26,3 +29,23 @@ class ChosenLanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class SiteAddressMiddleware:
+    """Remember where the request came in, for links in e-mail (`mail.absolute_url`).
+
+    Used only when `JAMKOLL_BASE_URL` is not set, that is in development: a mail sent
+    while serving http://127.0.0.1:8771/ links there, not to port 8000. The host has
+    passed ALLOWED_HOSTS (`get_host`), so a forged Host header cannot get into a mail.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            address = f"{request.scheme}://{request.get_host()}"
+        except DisallowedHost:
+            return self.get_response(request)
+        with request_site(address):
+            return self.get_response(request)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from jamkoll.accounts.models import Role, User
 from jamkoll.accounts.roles import CONTENT_ROLES, managed_unit_ids, roles_in
@@ -304,7 +304,7 @@ def _development_follow_up_panels(
                     (
                         _("%(unit)s, overdue since %(date)s")
                         if f.is_overdue
-                        else _("%(unit)s, due %(date)s")
+                        else pgettext("follow-up", "%(unit)s, due %(date)s")
                     )
                     % {"unit": f.unit_name, "date": date_format(f.due_on)},
                 )

@@ -78,6 +78,30 @@ class LocalIndicatorForm(forms.ModelForm):
         ]
 
 
+class FigureField(forms.CharField):
+    """A figure typed the Swedish way ("12,5", "1 234"); empty is ``None``.
+
+    Text that is not a number, and numbers that are not finite ("NaN", "inf",
+    "1e999"), are refused with a Swedish message (:func:`imports.parse_number`).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "size": 8})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
+        return imports.parse_number(str(super().to_python(value)))
+
+    def prepare_value(self, value: Any) -> Any:
+        # A stored figure in full, with a decimal comma: 12.5 → "12,5".
+        if isinstance(value, float):
+            return f"{value:.15g}".replace(".", ",")
+        return value
+
+
 class LocalValueForm(forms.Form):
     period = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2200)
     sub_period = forms.IntegerField(
@@ -88,11 +112,67 @@ class LocalValueForm(forms.Form):
         help_text=_("0 for the whole year."),
     )
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
-    value = forms.FloatField(
-        label=_("Value"),
-        required=False,
-        help_text=_("Leave empty if the figure is missing."),
+    value = FigureField(
+        label=_("Value"), help_text=_("Leave empty if the figure is missing.")
     )
+
+
+GRID_GENDERS = (
+    (Gender.WOMEN, _("Women")),
+    (Gender.MEN, _("Men")),
+    (Gender.TOTAL, _("Total")),
+)
+
+
+class ValueGridForm(forms.Form):
+    """A local indicator's figures as one table: a row per year, a column per sex.
+
+    Fields are named ``v-<year>-<gender>`` (``v-2025-K``); an empty cell means no
+    figure. ``cells()`` gives the rows for the template and ``figures()`` the
+    cleaned values keyed by (year, gender).
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        years: list[int],
+        genders: list[tuple[str, Any]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.years = years
+        self.genders = genders
+        for year in years:
+            for gender, label in genders:
+                self.fields[self.name_for(year, gender)] = FigureField(
+                    label=_("%(sex)s %(year)s") % {"sex": label, "year": year}
+                )
+
+    @staticmethod
+    def name_for(year: int, gender: str) -> str:
+        return f"v-{year}-{gender}"
+
+    def rows(self) -> list[tuple[int, list[forms.BoundField]]]:
+        return [
+            (year, [self[self.name_for(year, g)] for g, _label in self.genders])
+            for year in self.years
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = (
+                    f"{self[name].auto_id}_error"
+                )
+        return data
+
+    def figures(self) -> dict[tuple[int, str], float | None]:
+        return {
+            (year, gender): self.cleaned_data.get(self.name_for(year, gender))
+            for year in self.years
+            for gender, _label in self.genders
+        }
 
 
 class LocalImportForm(forms.Form):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -175,15 +175,41 @@ def linear_trend(pairs: Iterable[tuple[float, float | None]]) -> Trend | None:
     return Trend(slope=slope, intercept=mean_y - slope * mean_x, n=n)
 
 
-def gap_trend(series: Sequence[GapPoint]) -> Trend | None:
-    """Least-squares trend of the signed gap (K − M) over the periods with a gap."""
-    return linear_trend((p.period, p.gap) for p in series)
+def gap_trend(
+    series: Sequence[GapPoint], years: Mapping[int, float] | None = None
+) -> Trend | None:
+    """Least-squares trend of the signed gap (K − M) over the periods with a gap.
+
+    The slope is per year: ``years`` maps a period key that is not a year (a
+    tertial or month key) to its time in years, e.g. 2024.5; without it the
+    periods are taken to be years.
+    """
+    return linear_trend((_in_years(p.period, years), p.gap) for p in series)
+
+
+def relative_gap(
+    women: float | None, men: float | None, total: float | None
+) -> float | None:
+    """|K − M| as a share of the total (|T|): a measure without unit.
+
+    ``None`` when a figure is missing or the total is 0, so gaps in different
+    units (points, percent, days, kronor) can be ranked against each other.
+    """
+    size = gap(women, men)
+    if size is None or total is None or total == 0:
+        return None
+    return abs(size) / abs(total)
+
+
+def _in_years(period: int, years: Mapping[int, float] | None) -> float:
+    return float(period) if years is None else years.get(period, float(period))
 
 
 def gap_direction(
     series: Sequence[GapPoint],
     threshold: float = 0.0,
     method: Literal["endpoints", "trend"] = "endpoints",
+    years: Mapping[int, float] | None = None,
 ) -> Direction:
     """Whether the size of the gap, ``|K − M|``, narrowed, widened or held.
 
@@ -194,12 +220,17 @@ def gap_direction(
     a 1e-9 tolerance for float noise) is :attr:`Direction.STABLE`. Fewer than two periods with a gap give
     :attr:`Direction.INSUFFICIENT_DATA`.
 
+    ``years`` places period keys that are not years in time (see
+    :func:`gap_trend`).
+
     Note: a gap that flips sign with the same size (−5 to +5) is STABLE here;
     compare the signed gaps if reversals matter.
     """
     if threshold < 0:
         raise ValueError(MSG_NEGATIVE_THRESHOLD)
-    known = [(p.period, abs(p.gap)) for p in series if p.gap is not None]
+    known = [
+        (_in_years(p.period, years), abs(p.gap)) for p in series if p.gap is not None
+    ]
     known.sort()
     if len(known) < 2 or known[0][0] == known[-1][0]:
         return Direction.INSUFFICIENT_DATA

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.core.formatting import is_finite
 from jamkoll.indicators import kolada, permissions
 from jamkoll.indicators.models import (
     ImportRun,
@@ -53,6 +54,41 @@ KOLADA_DOWN = gettext_lazy(
 )
 KOLADA_FAILED = gettext_lazy("Kolada answered with an error: %(detail)s")
 NOT_RESUMABLE = gettext_lazy("Only a partly done or failed import can be resumed.")
+KOLADA_NOT_FINITE = gettext_lazy(
+    "Kolada gave a value that is not a finite number for %(kpi)s, %(municipality)s, "
+    "%(period)s, %(gender)s (%(value)s); it was skipped."
+)
+NOT_A_NUMBER = gettext_lazy("%(value)s is not a number. Write it like 12,5.")
+NOT_FINITE = gettext_lazy(
+    "%(value)s is not a finite number. Write a figure like 12,5 or leave it empty."
+)
+
+
+def parse_number(text: str) -> float | None:
+    """A figure as people type it: "12,5", "12.5", "1 234,5", "−3"; "" is ``None``.
+
+    Refuses text that is not a number and numbers that are not finite ("NaN",
+    "inf", "1e999") with a Swedish message, so no such value is ever stored.
+    """
+    shown = text.strip()
+    cleaned = (
+        shown.replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace(" ", "")
+        .replace("\u2212", "-")
+        .replace(",", ".")
+    )
+    if not cleaned:
+        return None
+    try:
+        if "_" in cleaned:
+            raise ValueError(cleaned)
+        value = float(cleaned)
+    except ValueError:
+        raise ValidationError(NOT_A_NUMBER % {"value": shown}, code="invalid") from None
+    if not is_finite(value):
+        raise ValidationError(NOT_FINITE % {"value": shown}, code="not_finite")
+    return value
 
 
 def parse_ids(text: str | Iterable[str]) -> list[str]:
@@ -207,6 +243,7 @@ def _store_metadata(
             indicator.title = meta.title[:300]
             indicator.description = meta.description or ""
             indicator.is_split_by_sex = meta.is_divided_by_gender
+            indicator.unit = indicator.unit or kolada.unit_from_title(meta.title)[:40]
             indicator.is_demo = False
             indicator._history_user = run.started_by  # type: ignore[attr-defined]
             indicator.save()
@@ -222,10 +259,30 @@ def store_points(
     points: Iterable[kolada.DataPoint],
     indicator_ids: dict[str, int],
     municipality_ids: dict[str, int],
+    skipped: list[str] | None = None,
 ) -> int:
-    """Upsert Kolada points (one row per KPI, municipality, year, gender); returns rows."""
+    """Upsert Kolada points (one row per KPI, municipality, year, gender); returns rows.
+
+    A value that is not a finite number (NaN, infinity) is never stored: the point
+    is skipped and the reason, in Swedish, appended to ``skipped``.
+    """
     rows: dict[tuple[int, int, int, str], Value] = {}
     for point in points:
+        if point.value is not None and not is_finite(point.value):
+            if skipped is not None:
+                skipped.append(
+                    str(
+                        KOLADA_NOT_FINITE
+                        % {
+                            "kpi": point.kpi,
+                            "municipality": point.municipality,
+                            "period": point.period,
+                            "gender": point.gender,
+                            "value": point.value,
+                        }
+                    )
+                )
+            continue
         indicator_id = indicator_ids.get(point.kpi)
         if indicator_id is None:
             continue
@@ -288,7 +345,9 @@ def run_kolada_import(
             except kolada.KoladaError as error:
                 return _fail(run, _error_message(error))
             with transaction.atomic():
-                saved = store_points(points, indicator_ids, municipality_ids)
+                skipped: list[str] = []
+                saved = store_points(points, indicator_ids, municipality_ids, skipped)
+                run.errors = [*run.errors, *skipped]
                 run.done_batches = [*run.done_batches, batch.key]
                 run.values_saved += saved
                 run.save()
@@ -350,6 +409,7 @@ ROW_BAD_YEAR = gettext_lazy("the period %(value)s is not a year")
 ROW_BAD_SUB_PERIOD = gettext_lazy("the sub-period %(value)s is not a whole number")
 ROW_BAD_GENDER = gettext_lazy("the gender %(value)s is not T, K or M")
 ROW_BAD_VALUE = gettext_lazy("the value %(value)s is not a number")
+ROW_VALUE_NOT_FINITE = gettext_lazy("the value %(value)s is not a finite number")
 
 
 @dataclass
@@ -389,10 +449,6 @@ def read_table(name: str, handle: IO[bytes]) -> list[list[str]]:
         raise ValidationError(
             UNREADABLE_FILE % {"detail": type(error).__name__}
         ) from error
-
-
-def _number(text: str) -> float:
-    return float(text.replace("\u00a0", "").replace(" ", "").replace(",", "."))
 
 
 def import_local_values(
@@ -445,7 +501,7 @@ def import_local_values(
 def _parse_row(cells: dict[str, str]) -> tuple[int, int, str, float | None]:
     try:
         period = int(float(cells["period"].replace(",", ".")))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValidationError(
             ROW_BAD_YEAR % {"value": cells["period"] or "–"}
         ) from None
@@ -457,12 +513,11 @@ def _parse_row(cells: dict[str, str]) -> tuple[int, int, str, float | None]:
     gender = GENDER_ALIASES.get(cells["gender"].lower())
     if gender is None:
         raise ValidationError(ROW_BAD_GENDER % {"value": cells["gender"] or "–"})
-    value: float | None = None
-    if cells["value"]:
-        try:
-            value = _number(cells["value"])
-        except ValueError:
-            raise ValidationError(ROW_BAD_VALUE % {"value": cells["value"]}) from None
+    try:
+        value = parse_number(cells["value"])
+    except ValidationError as error:
+        reason = ROW_VALUE_NOT_FINITE if error.code == "not_finite" else ROW_BAD_VALUE
+        raise ValidationError(reason % {"value": cells["value"]}) from None
     return period, sub_period, gender, value
 
 

@@ -36,6 +36,7 @@ import json
 import logging
 import math
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -49,6 +50,8 @@ import httpx
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.kolada.se/v3/"
+#: The public page of one KPI on kolada.se (free search with the KPI chosen).
+KPI_PAGE_URL = "https://www.kolada.se/verktyg/fri-sokning/?kpis={id}"
 #: The API answers 400 to lists longer than this in one URL dimension.
 MAX_IDS_PER_REQUEST = 25
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -348,6 +351,26 @@ class DirectoryCache:
 # --------------------------------------------------------------------------
 # Client
 # --------------------------------------------------------------------------
+
+
+def kpi_page_url(kpi_id: str) -> str:
+    """The address of a KPI's public page on kolada.se, for people to follow."""
+    return KPI_PAGE_URL.format(id=quote(kpi_id, safe=""))
+
+
+_TITLE_UNIT = re.compile(
+    r",\s*(kr(?:/[\w .åäö]+)?|tkr(?:/[\w .åäö]+)?|dagar|antal|poäng|år|timmar)\s*$",
+    re.IGNORECASE,
+)
+
+
+def unit_from_title(title: str) -> str:
+    """The unit Kolada writes at the end of a KPI's title: "Andel (%)" → "%",
+    "…, kr/inv" → "kr/inv", "…, dagar" → "dagar"; "" when the title names none."""
+    if "(%)" in title:
+        return "%"
+    match = _TITLE_UNIT.search(title)
+    return match[1].strip() if match else ""
 
 
 def chunked(items: Sequence[str], size: int = MAX_IDS_PER_REQUEST) -> list[list[str]]:

@@ -1,11 +1,17 @@
-"""Server-side line chart geometry for women / men / total over time: pure, no Django.
+"""Server-side line chart geometry for women / men / total over time.
 
-Each series has its own line pattern and point marker, so the chart never relies on
-colour alone; the page always shows the same figures in a table.
+Pure functions of the figures (no request, no database). Each series has its own line
+pattern and point marker, so the chart never relies on colour alone; the page always
+shows the same figures in a table. Coordinates stay floats (the template writes them
+with `|svg`); the path is written here with `formatting.svg`, so no language setting
+can put a decimal comma into it. Tick labels are Swedish text.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from jamkoll.core import formatting
+from jamkoll.core.charts import tick_labels, tick_values
 
 #: CSS class suffix, dash pattern (SVG) and marker shape per series position.
 STYLES = (
@@ -59,11 +65,6 @@ def _nice_max(value: float) -> float:
     return float(10 * magnitude)
 
 
-def _fmt(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
 def line_chart(
     *,
     periods: Sequence[str],
@@ -75,7 +76,8 @@ def line_chart(
     """Lay out ``series`` (name, one value per period; ``None`` breaks the line)."""
     left, right, plot_top, plot_bottom = 52, 16, 16, height - 36
     present = [v for _, values in series for v in values if v is not None]
-    low = min(0.0, min(present, default=0.0))
+    lowest = min(0.0, min(present, default=0.0))
+    low = -_nice_max(-lowest) if lowest < 0 else 0.0
     top = _nice_max(max(present, default=0.0))
     span = (top - low) or 1.0
     n = max(len(periods), 1)
@@ -98,11 +100,13 @@ def line_chart(
                 pen_down = False
                 continue
             x, y = x_at(i), y_at(value)
-            commands.append(f"{'L' if pen_down else 'M'}{x} {y}")
+            commands.append(
+                f"{'L' if pen_down else 'M'}{formatting.svg(x)} {formatting.svg(y)}"
+            )
             markers.append(Marker(x, y, periods[i], value))
             pen_down = True
         lines.append(Line(name, css, dash, shape, " ".join(commands), markers))
-    ticks = [(y_at(low + span * k / 4), _fmt(low + span * k / 4)) for k in range(5)]
+    ticks = tick_labels([(y_at(v), v) for v in tick_values(low, top)])
     every = max(1, n // 10)
     x_labels = [(x_at(i), p) for i, p in enumerate(periods) if i % every == 0]
     return LineChart(

@@ -14,10 +14,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jamkoll.core.formatting import is_finite
 from jamkoll.core.models import BaseModel
+from jamkoll.indicators.kolada import kpi_page_url
 
 RIKET = "0000"
 #: The CEMR charter asks for an action plan within two years of signing.
@@ -26,6 +29,7 @@ ACTION_PLAN_YEARS_AFTER_SIGNING = 2
 LOCAL_CODE_TAKEN = _("The organisation already has a local indicator with this code.")
 SUB_PERIOD_OUT_OF_RANGE = _("The sub-period is out of range for the period kind.")
 VALUE_ONLY_FOR_LOCAL = _("Values can only be entered for local indicators.")
+VALUE_NOT_FINITE = _("The value must be a finite number, such as 12,5.")
 
 
 class Gender(models.TextChoices):
@@ -131,6 +135,16 @@ class Indicator(BaseModel):
     def is_kolada(self) -> bool:
         return self.source == self.Source.KOLADA
 
+    @property
+    def difference_unit(self) -> str:
+        """The unit of a difference of two figures: percentage points for a share."""
+        return str(_("percentage points")) if self.unit.strip() == "%" else self.unit
+
+    @property
+    def kolada_url(self) -> str:
+        """The KPI's public page on kolada.se; "" for a local indicator."""
+        return kpi_page_url(self.code) if self.is_kolada else ""
+
 
 class Value(models.Model):
     """One Kolada figure: KPI × municipality × year × gender (``None`` = missing).
@@ -234,6 +248,8 @@ class LocalValue(BaseModel):
             return
         if self.indicator.source != Indicator.Source.LOCAL:
             raise ValidationError(VALUE_ONLY_FOR_LOCAL)
+        if self.value is not None and not is_finite(self.value):
+            raise ValidationError({"value": VALUE_NOT_FINITE})
         highest = SUB_PERIODS[self.indicator.period_kind]
         low = 0 if highest == 0 else 1
         if not low <= self.sub_period <= highest:
@@ -356,6 +372,17 @@ class ImportRun(BaseModel):
 # --------------------------------------------------------------------------
 
 
+def _english_page() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def _marked(title: str, is_confirmed: bool) -> str:
+    """A catalogue title, with "(ej bekräftad)" when its source is unconfirmed."""
+    if is_confirmed:
+        return title
+    return f"{title} ({gettext('unconfirmed')})"
+
+
 class NationalGoal(models.Model):
     """One of the six national gender-equality sub-goals (jämställdhetspolitiska delmål)."""
 
@@ -372,7 +399,24 @@ class NationalGoal(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.title_sv}"
+        return self.label
+
+    @property
+    def title(self) -> str:
+        """The title in the page's language (Swedish unless English is chosen)."""
+        if _english_page():
+            return self.title_en or self.title_sv
+        return self.title_sv
+
+    @property
+    def display_title(self) -> str:
+        """The title, marked "(ej bekräftad)" while the source is unconfirmed."""
+        return _marked(self.title, self.is_confirmed)
+
+    @property
+    def label(self) -> str:
+        """How the sub-goal is named in lists and choices: "1. Title"."""
+        return f"{self.number}. {self.display_title}"
 
 
 class CharterArticle(models.Model):
@@ -393,12 +437,37 @@ class CharterArticle(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
+        return self.label
 
     @property
     def title(self) -> str:
-        """The Swedish title, or the English one where no Swedish title is known."""
-        return self.title_sv or self.title_en
+        """The title in the page's language. A Swedish page never shows English: the
+        Swedish title, else the Swedish area name (an article without a title of
+        its own goes by its section's heading), else "Artikel N"."""
+        if _english_page():
+            return self.title_en or self.title_sv
+        return (
+            self.title_sv
+            or self.area_sv
+            or gettext("Article %(number)s") % {"number": self.number}
+        )
+
+    @property
+    def area(self) -> str:
+        """The area (section of the charter) in the page's language."""
+        if _english_page():
+            return self.area_en or self.area_sv
+        return self.area_sv
+
+    @property
+    def display_title(self) -> str:
+        """The title, marked "(ej bekräftad)" while the source is unconfirmed."""
+        return _marked(self.title, self.is_confirmed)
+
+    @property
+    def label(self) -> str:
+        """How the article is named in lists and choices: "3. Title (ej bekräftad)"."""
+        return f"{self.number}. {self.display_title}"
 
 
 class CharterSignature(BaseModel):
@@ -476,7 +545,7 @@ class Action(BaseModel):
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("action status", "In progress")
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
 

@@ -9,10 +9,12 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
 from jamkoll.indicators import gaps, permissions, progress
 from jamkoll.indicators.linechart import LineChart, line_chart
 from jamkoll.indicators.models import (
     RIKET,
+    SUB_PERIODS,
     Action,
     CharterArticle,
     ComparisonGroup,
@@ -55,6 +57,8 @@ class IndicatorDetail:
     indicator: Indicator
     rows: list[SeriesRow]
     is_split: bool
+    #: True only when there are figures and none of them is for women or men.
+    not_split: bool
     direction: gaps.Direction
     trend_per_year: float | None
     chart: LineChart
@@ -64,6 +68,12 @@ class IndicatorDetail:
 
 @dataclass
 class GapRow:
+    """The latest gap of one KPI, in its own unit and as a share of the total.
+
+    ``relative`` (|K − M| / |T|, see :func:`gaps.relative_gap`) has no unit, so
+    the overview ranks on it; ``gap`` keeps the KPI's own unit.
+    """
+
     indicator: Indicator
     period: int
     women: float | None
@@ -73,10 +83,25 @@ class GapRow:
     direction: gaps.Direction
     national_gap: float | None
     group_gap: float | None
+    total: float | None = None
+    relative: float | None = None
 
     @property
     def size(self) -> float:
         return abs(self.gap)
+
+    @property
+    def relative_percent(self) -> float | None:
+        """The relative gap in percent of the total (for display)."""
+        return None if self.relative is None else 100 * self.relative
+
+    @property
+    def unit(self) -> str:
+        return self.indicator.unit
+
+    @property
+    def gap_unit(self) -> str:
+        return self.indicator.difference_unit
 
 
 @dataclass
@@ -126,14 +151,25 @@ def _series_by_place(
     return by_place
 
 
-def _local_points(indicator: Indicator) -> tuple[list[Point], dict[int, str]]:
+def _local_points(
+    indicator: Indicator,
+) -> tuple[list[Point], dict[int, str], dict[int, float]]:
+    """The organisation-wide figures of a local indicator.
+
+    A point's ``period`` is a sortable key (year × 100 + sub-period); the labels
+    name it ("2025", "2025 T2", "2025-03") and ``years`` places it in time in
+    years (2025, 2025.33 …), so a trend is per year whatever the period kind.
+    """
     labels: dict[int, str] = {}
+    years: dict[int, float] = {}
     points: list[Point] = []
+    per_year = SUB_PERIODS.get(indicator.period_kind, 0) or 1
     rows = LocalValue.objects.filter(indicator=indicator, unit__isnull=True)
     for period, sub_period, gender, value in rows.values_list(
         "period", "sub_period", "gender", "value"
     ):
         key = period * 100 + sub_period
+        years[key] = period + max(sub_period - 1, 0) / per_year
         if sub_period == 0:
             labels[key] = str(period)
         elif indicator.period_kind == Indicator.PeriodKind.TERTIAL:
@@ -141,7 +177,7 @@ def _local_points(indicator: Indicator) -> tuple[list[Point], dict[int, str]]:
         else:
             labels[key] = f"{period}-{sub_period:02d}"
         points.append(Point(key, gender, value))
-    return points, labels
+    return points, labels, years
 
 
 def _by_period(points: Sequence[Point]) -> dict[int, dict[str, float | None]]:
@@ -151,9 +187,13 @@ def _by_period(points: Sequence[Point]) -> dict[int, dict[str, float | None]]:
     return table
 
 
-def _direction(series: Sequence[gaps.GapPoint], threshold: float) -> gaps.Direction:
+def _direction(
+    series: Sequence[gaps.GapPoint],
+    threshold: float,
+    years: dict[int, float] | None = None,
+) -> gaps.Direction:
     recent = [p for p in series if p.gap is not None][-DIRECTION_WINDOW:]
-    return gaps.gap_direction(recent, threshold=threshold, method="trend")
+    return gaps.gap_direction(recent, threshold=threshold, method="trend", years=years)
 
 
 def _round(value: float | None) -> float | None:
@@ -166,6 +206,7 @@ def indicator_detail(
     """Women, men and total over time, with Riket and the comparison group (Kolada)."""
     group = comparison_group(organisation=organisation)
     labels: dict[int, str] = {}
+    years: dict[int, float] | None = None
     national: dict[int, dict[str, float | None]] = {}
     group_tables: list[dict[int, dict[str, float | None]]] = []
     if indicator.is_kolada:
@@ -176,8 +217,10 @@ def indicator_detail(
             national = _by_period(places.get(RIKET, []))
         group_tables = [_by_period(places.get(code, [])) for code in group_codes]
     else:
-        own, labels = _local_points(indicator)
+        own, labels, years = _local_points(indicator)
     table = _by_period(own)
+    # Split by sex when the figures are: a KPI with women's or men's figures
+    # shows them whatever its metadata says, and one without says so.
     try:
         series = gaps.gap_series(own)
         is_split = True
@@ -187,7 +230,6 @@ def indicator_detail(
             for p in sorted(table)
         ]
         is_split = False
-    is_split = is_split and indicator.is_split_by_sex
     rows = []
     for point in series:
         nat = national.get(point.period, {})
@@ -208,11 +250,11 @@ def indicator_detail(
             )
         )
     direction = (
-        _direction(series, indicator.stable_threshold)
+        _direction(series, indicator.stable_threshold, years)
         if is_split
         else gaps.Direction.INSUFFICIENT_DATA
     )
-    trend = gaps.gap_trend(series) if is_split else None
+    trend = gaps.gap_trend(series, years) if is_split else None
     chart_series: list[tuple[str, list[float | None]]] = []
     if is_split:
         chart_series += [
@@ -233,6 +275,7 @@ def indicator_detail(
         indicator=indicator,
         rows=rows,
         is_split=is_split,
+        not_split=bool(rows) and not is_split,
         direction=direction,
         trend_per_year=None if trend is None else round(trend.slope, 2),
         chart=chart,
@@ -258,12 +301,6 @@ def direction_label(direction: gaps.Direction) -> str:
     }[direction]
 
 
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _summary(
     rows: Sequence[SeriesRow], is_split: bool, direction: gaps.Direction
 ) -> str:
@@ -272,32 +309,50 @@ def _summary(
     if not known:
         return _("There are no figures yet.")
     first, last = known[0], known[-1]
+    if first is last:
+        if not is_split:
+            return _("The total was %(total)s in %(period)s.") % {
+                "total": formatting.number(last.total),
+                "period": last.label,
+            }
+        return _(
+            "In %(period)s women had %(women)s and men %(men)s; the gap between "
+            "women and men is %(gap)s."
+        ) % {
+            "period": last.label,
+            "women": formatting.number(last.women),
+            "men": formatting.number(last.men),
+            "gap": formatting.number(last.gap),
+        }
     if not is_split:
         return _(
             "The total went from %(first)s in %(start)s to %(last)s in %(end)s."
         ) % {
-            "first": _fmt(first.total),
+            "first": formatting.number(first.total),
             "start": first.label,
-            "last": _fmt(last.total),
+            "last": formatting.number(last.total),
             "end": last.label,
         }
     return _(
         "Women went from %(w1)s in %(start)s to %(w2)s in %(end)s, men from %(m1)s "
         "to %(m2)s. The gap between women and men is %(gap)s in %(end)s. %(direction)s."
     ) % {
-        "w1": _fmt(first.women),
-        "w2": _fmt(last.women),
-        "m1": _fmt(first.men),
-        "m2": _fmt(last.men),
+        "w1": formatting.number(first.women),
+        "w2": formatting.number(last.women),
+        "m1": formatting.number(first.men),
+        "m2": formatting.number(last.men),
         "start": first.label,
         "end": last.label,
-        "gap": _fmt(last.gap),
+        "gap": formatting.number(last.gap),
         "direction": direction_label(direction),
     }
 
 
 def gap_overview(*, user: User, organisation: Organisation) -> GapOverview:
     """Every Kolada indicator with figures for the organisation, largest gaps first.
+
+    "Largest" is the gap as a share of the total (|K − M| / |T|), a measure
+    without unit, so KPIs in points, percent and days rank fairly.
 
     Each row shows the latest year with both a women's and a men's figure, the
     direction of change over the last five such years, Riket's gap and the mean
@@ -331,9 +386,6 @@ def gap_overview(*, user: User, organisation: Organisation) -> GapOverview:
         )
     for indicator in sorted(indicators.values(), key=lambda i: i.code):
         overview.has_demo = overview.has_demo or indicator.is_demo
-        if not indicator.is_split_by_sex:
-            overview.not_split.append(indicator)
-            continue
         try:
             series = gaps.gap_series(points[(indicator.pk, organisation.code)])
         except gaps.NotSplitBySex:
@@ -352,6 +404,8 @@ def gap_overview(*, user: User, organisation: Organisation) -> GapOverview:
                 men=latest.men,
                 gap=round(latest.gap, 2),  # type: ignore[arg-type]
                 ratio=_round(latest.ratio),
+                total=latest.total,
+                relative=gaps.relative_gap(latest.women, latest.men, latest.total),
                 direction=_direction(series, indicator.stable_threshold),
                 national_gap=_gap_at(points[(indicator.pk, RIKET)], latest.period)
                 if organisation.code != RIKET
@@ -364,13 +418,48 @@ def gap_overview(*, user: User, organisation: Organisation) -> GapOverview:
                 ),
             )
         )
-    overview.rows.sort(key=lambda r: (-r.size, r.indicator.code))
+    # Gaps in different units (points, percent, days) are not comparable, so the
+    # rows are ranked on the gap as a share of the total; rows without a total
+    # come last, by the size of the gap in their own unit.
+    overview.rows.sort(
+        key=lambda r: (
+            r.relative is None,
+            -(r.relative or 0.0),
+            -r.size,
+            r.indicator.code,
+        )
+    )
     return overview
 
 
 def _gap_at(points: Sequence[Point], period: int) -> float | None:
     slot = {p.gender: p.value for p in points if p.period == period}
     return _round(gaps.gap(slot.get("K"), slot.get("M")))
+
+
+#: The value grid shows at least this many years, up to the current one.
+GRID_YEARS = 5
+
+
+def local_year_figures(*, indicator: Indicator) -> dict[tuple[int, str], float | None]:
+    """A local indicator's whole-year figures for the organisation, by (year, gender)."""
+    return {
+        (period, gender): value
+        for period, gender, value in LocalValue.objects.filter(
+            indicator=indicator, unit__isnull=True, sub_period=0
+        ).values_list("period", "gender", "value")
+    }
+
+
+def grid_years(
+    figures: dict[tuple[int, str], float | None], *, this_year: int
+) -> list[int]:
+    """The rows of the value grid: every year with a figure, and the last
+    ``GRID_YEARS`` years up to ``this_year``, without gaps, oldest first."""
+    stored = [year for year, _gender in figures]
+    first = min([this_year - GRID_YEARS + 1, *stored])
+    last = max([this_year, *stored])
+    return list(range(first, last + 1))
 
 
 def import_runs(*, organisation: Organisation) -> QuerySet[ImportRun]:

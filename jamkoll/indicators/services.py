@@ -6,7 +6,7 @@ Kolada imports and file imports live in :mod:`jamkoll.indicators.imports`.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -113,6 +113,56 @@ def save_local_value(
     )
     local_value.value = value
     return _save(local_value, by)
+
+
+@transaction.atomic
+def save_local_year_values(
+    *,
+    indicator: Indicator,
+    by: User,
+    figures: Mapping[tuple[int, str], float | None],
+) -> int:
+    """Store a local indicator's whole-year figures for the organisation at once.
+
+    ``figures`` maps (year, gender) to a value; ``None`` removes a stored figure.
+    All or nothing: one refused value (not finite, year out of range) saves none.
+    Returns how many figures changed.
+    """
+    _check(by, indicator)
+    if indicator.organisation_id is None:
+        raise ValidationError(_("Values can only be entered for local indicators."))
+    stored = {
+        (v.period, v.gender): v
+        for v in LocalValue.objects.filter(
+            indicator=indicator,
+            organisation_id=indicator.organisation_id,
+            unit__isnull=True,
+            sub_period=0,
+            period__in={year for year, _gender in figures},
+        )
+    }
+    changed = 0
+    for (year, gender), value in sorted(figures.items()):
+        existing = stored.get((year, gender))
+        if value is None:
+            if existing is not None:
+                existing._history_user = by  # type: ignore[attr-defined]
+                existing.delete()
+                changed += 1
+            continue
+        if existing is not None and existing.value == value:
+            continue
+        local_value = existing or LocalValue(
+            indicator=indicator,
+            organisation_id=indicator.organisation_id,
+            period=year,
+            sub_period=0,
+            gender=gender,
+        )
+        local_value.value = value
+        _save(local_value, by)
+        changed += 1
+    return changed
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ urlpatterns = [
     path("indikatorer/konsgap/", views.gap_overview, name="gaps"),
     path("indikatorer/<int:pk>/", views.indicator_detail, name="detail"),
     path("indikatorer/<int:pk>/varden/nytt/", views.value_create, name="value_create"),
+    path("indikatorer/<int:pk>/varden/", views.value_grid, name="value_grid"),
     path("indikatorer/lokala/ny/", views.local_create, name="local_create"),
     path("indikatorer/lokala/import/", views.local_import, name="local_import"),
     path("indikatorer/lokala/ordforande/", views.feed_chairs, name="feed_chairs"),

@@ -10,12 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
 from jamkoll.indicators import imports, permissions, selectors, services, tasks
 from jamkoll.indicators.forms import (
+    GRID_GENDERS,
     ActionForm,
     CharterSignatureForm,
     ComparisonGroupForm,
@@ -25,6 +27,7 @@ from jamkoll.indicators.forms import (
     LocalIndicatorForm,
     LocalValueForm,
     MilestoneForm,
+    ValueGridForm,
 )
 from jamkoll.indicators.models import (
     RIKET,
@@ -167,6 +170,45 @@ def value_create(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(indicator)
     return _form_page(
         request, "indicators/value_form.html", {"form": form, "indicator": indicator}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def value_grid(request: HttpRequest, pk: int) -> HttpResponse:
+    """A yearly local indicator's figures as one form: years × women/men/total."""
+    indicator = get_object_or_404(
+        permissions.indicators_visible_to(_user(request)).filter(
+            source=Indicator.Source.LOCAL, period_kind=Indicator.PeriodKind.YEAR
+        ),
+        pk=pk,
+    )
+    _require_manage(request, indicator)
+    stored = selectors.local_year_figures(indicator=indicator)
+    split = indicator.is_split_by_sex or any(g != "T" for _y, g in stored)
+    form = ValueGridForm(
+        request.POST or None,
+        years=selectors.grid_years(stored, this_year=timezone.localdate().year),
+        genders=list(GRID_GENDERS if split else GRID_GENDERS[-1:]),
+        initial={ValueGridForm.name_for(y, g): v for (y, g), v in stored.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = _try(
+            form,
+            lambda: services.save_local_year_values(
+                indicator=indicator, by=_user(request), figures=form.figures()
+            ),
+        )
+        if changed is not None:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s figure was saved.", "%(n)s figures were saved.", changed
+                )
+                % {"n": changed},
+            )
+            return redirect(indicator)
+    return _form_page(
+        request, "indicators/value_grid.html", {"form": form, "indicator": indicator}
     )
 
 

@@ -15,10 +15,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
+from jamkoll.core import formatting
 from jamkoll.core.mail import absolute_url
 from jamkoll.meetings import docx, pdf, selectors
 from jamkoll.meetings.doclinks import DocumentLink
@@ -86,11 +86,11 @@ def _href(url: str) -> str:
 
 
 def _day(value: dt.date) -> str:
-    return date_format(value, "j F Y")
+    return formatting.date(value)
 
 
 def _clock(value: dt.time) -> str:
-    return f"{value:%H.%M}"
+    return formatting.time(value)
 
 
 def _times(meeting: Meeting) -> str:
@@ -539,11 +539,19 @@ def _quorum_text(quorum: selectors.Quorum) -> str:
     counts = {"present": quorum.present, "members": quorum.members}
     if quorum.is_quorate:
         return (
-            _("%(present)s of %(members)s members present; the meeting was quorate.")
+            ngettext(
+                "%(present)s of %(members)s member present; the meeting was quorate.",
+                "%(present)s of %(members)s members present; the meeting was quorate.",
+                quorum.members,
+            )
             % counts
         )
     return (
-        _("%(present)s of %(members)s members present; the meeting was not quorate.")
+        ngettext(
+            "%(present)s of %(members)s member present; the meeting was not quorate.",
+            "%(present)s of %(members)s members present; the meeting was not quorate.",
+            quorum.members,
+        )
         % counts
     )
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jamkoll.core import formatting
 from jamkoll.core.models import BaseModel
 from jamkoll.meetings.doclinks import DocumentLink, parse_documents, safe_href
 
@@ -104,7 +105,7 @@ class Meeting(BaseModel):
 
     def __str__(self) -> str:
         label = self.title or self.get_kind_display()
-        return f"{label} {self.held_on:%Y-%m-%d}"
+        return f"{label} {formatting.date(self.held_on)}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
 from jamkoll.meetings.models import Meeting
 from jamkoll.meetings.permissions import decisions_visible_to, meetings_visible_to
 from jamkoll.meetings.suggestions import Suggestion
@@ -34,7 +35,7 @@ def dialogue_meetings_to_prepare(
         Suggestion(
             kind=_("Dialogue meeting to prepare"),
             title=_("Prepare the dialogue meeting with %(unit)s on %(date)s")
-            % {"unit": meeting.counterpart, "date": meeting.held_on.isoformat()},
+            % {"unit": meeting.counterpart, "date": formatting.date(meeting.held_on)},
             url=meeting.get_absolute_url(),
             source_ref=f"meetings.meeting:{meeting.pk}",
         )

@@ -33,11 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, Q
 from django.utils.dates import MONTHS
-from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.core import formatting
 from jamkoll.core.registry import Registry
 from jamkoll.meetings import recurrence
 
@@ -370,7 +370,7 @@ def _posting_events(organisation: Any, year: int) -> list[WheelEvent]:
     for minutes in rows:
         names = {
             "body": minutes.meeting.body,
-            "date": date_format(minutes.meeting.held_on, "j F Y"),
+            "date": formatting.date(minutes.meeting.held_on),
         }
         url = minutes.get_absolute_url()
         if minutes.posted_on and minutes.posted_on.year == year:

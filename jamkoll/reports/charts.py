@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import typst
 
+from jamkoll.core import formatting
 from jamkoll.core.charts import BarChart, grouped_bar_chart
 from jamkoll.reports.content import Chart
 
@@ -56,25 +57,29 @@ def _size(chart: Chart) -> tuple[BarChart, int]:
 def chart_svg(chart: Chart) -> str:
     """A standalone SVG of the chart with a legend; the alt text is its <title>.
 
-    Mirrors `components/bar_chart.html` (slanted labels when they do not fit).
+    Mirrors `components/bar_chart.html` (slanted labels when they do not fit). Every
+    number in an attribute is written with `formatting.svg` (never localised); the
+    tick labels are Swedish text from the geometry.
     """
     bars, height = _size(chart)
+    n = formatting.svg
     left = bars.plot_left
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{bars.width}" '
-        f'height="{height}" viewBox="0 0 {bars.width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{n(bars.width)}" '
+        f'height="{n(height)}" viewBox="0 0 {n(bars.width)} {n(height)}" '
         f'font-family={quoteattr(FONT_FAMILY)} role="img">',
         f"<title>{escape(chart.alt)}</title>",
-        f'<rect x="0" y="0" width="{bars.width}" height="{height}" fill="#ffffff"/>',
+        f'<rect x="0" y="0" width="{n(bars.width)}" height="{n(height)}" '
+        'fill="#ffffff"/>',
     ]
     for y, tick in bars.ticks:
         parts.append(
-            f'<line x1="{left}" x2="{bars.width}" y1="{y}" y2="{y}" '
+            f'<line x1="{n(left)}" x2="{n(bars.width)}" y1="{n(y)}" y2="{n(y)}" '
             'stroke="#d0d3d6" stroke-width="1"/>'
         )
         parts.append(
-            f'<text x="{left - 6}" y="{y + 4}" font-size="11" text-anchor="end" '
-            f'fill="#1b1b1b">{escape(tick)}</text>'
+            f'<text x="{n(left - 6)}" y="{n(y + 4)}" font-size="11" '
+            f'text-anchor="end" fill="#1b1b1b">{escape(tick)}</text>'
         )
     for group in bars.groups:
         for bar in group.bars:
@@ -82,30 +87,32 @@ def chart_svg(chart: Chart) -> str:
                 continue
             colour = SERIES_COLOURS[bar.series % len(SERIES_COLOURS)]
             parts.append(
-                f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}" '
-                f'height="{bar.height}" fill="{colour}"/>'
+                f'<rect x="{n(bar.x)}" y="{n(bar.y)}" width="{n(bar.width)}" '
+                f'height="{n(bar.height)}" fill="{colour}"/>'
             )
         label = escape(_label(group.label, bars.label_limit))
         if bars.rotate_labels:
             y = bars.plot_bottom + 12
             parts.append(
-                f'<text x="{group.x}" y="{y}" font-size="11" text-anchor="end" '
-                f'transform="rotate(-40 {group.x} {y})" fill="#1b1b1b">{label}</text>'
+                f'<text x="{n(group.x)}" y="{n(y)}" font-size="11" '
+                f'text-anchor="end" transform="rotate(-40 {n(group.x)} {n(y)})" '
+                f'fill="#1b1b1b">{label}</text>'
             )
         else:
             parts.append(
-                f'<text x="{group.x}" y="{bars.plot_bottom + 16}" font-size="11" '
-                f'text-anchor="middle" fill="#1b1b1b">{label}</text>'
+                f'<text x="{n(group.x)}" y="{n(bars.plot_bottom + 16)}" '
+                f'font-size="11" text-anchor="middle" fill="#1b1b1b">{label}</text>'
             )
     x = float(left)
     legend_y = height - LEGEND_HEIGHT + 8
     for index, name in enumerate(bars.series):
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
         parts.append(
-            f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{colour}"/>'
+            f'<rect x="{n(x)}" y="{n(legend_y)}" width="12" height="12" '
+            f'fill="{colour}"/>'
         )
         parts.append(
-            f'<text x="{x + 17}" y="{legend_y + 10}" font-size="12" '
+            f'<text x="{n(x + 17)}" y="{n(legend_y + 10)}" font-size="12" '
             f'fill="#1b1b1b">{escape(name)}</text>'
         )
         x += 30 + 7.5 * len(name)
@@ -126,7 +133,9 @@ def chart_png(chart: Chart, *, ppi: int = 144) -> bytes:
 
 @lru_cache(maxsize=64)
 def _render_png(svg: str, alt: str, width: int, height: int, ppi: int) -> bytes:
-    page = _PNG_PAGE.format(width=width * 0.75, height=height * 0.75)
+    page = _PNG_PAGE.format(
+        width=formatting.svg(width * 0.75), height=formatting.svg(height * 0.75)
+    )
     # The stubs tie `input` and `font_paths` to one type; markup bytes with str
     # folders is what the binding accepts.
     result: Any = typst.compile(  # type: ignore[call-overload]

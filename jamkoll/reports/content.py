@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from jamkoll.core.formatting import with_unit
+
 
 @dataclass
 class Paragraph:
@@ -76,21 +78,9 @@ class Chart:
     def data_rows(self) -> list[tuple[str, list[str]]]:
         """The chart's figures as text, one row per category ("–" when missing)."""
         return [
-            (category, [format_value(v, self.unit) for v in row])
+            (category, [with_unit(v, self.unit) for v in row])
             for category, row in zip(self.categories, self.values, strict=False)
         ]
-
-
-def format_value(value: float | None, unit: str = "") -> str:
-    """A figure with a decimal comma and its unit, "–" when missing."""
-    if value is None:
-        return "–"
-    text = (
-        str(int(value))
-        if float(value).is_integer()
-        else f"{value:.1f}".replace(".", ",")
-    )
-    return f"{text}{unit}"
 
 
 Block = Paragraph | Subheading | BulletList | Table | Chart
@@ -117,6 +107,8 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     source: str = ""
     has_year_data: bool = True
+    # An appendix ("Bilaga: …") is placed after every other section in each output.
+    appendix: bool = False
 
     def charts(self) -> list[Chart]:
         return [b for b in self.blocks if isinstance(b, Chart)]
@@ -132,10 +124,19 @@ class ReportContent:
     organisation_name: str
     language: str = "sv-SE"
     sections: list[Section] = field(default_factory=list)
+    # Once adopted: "Fastställd av <body> <date>, § n, dnr …"; before: the status.
     status_note: str = ""
+    # The diarienummer, for a document header ("" when none is given).
+    case_number: str = ""
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    def in_reading_order(self) -> list[Section]:
+        """The sections as printed: the report itself, then its appendices."""
+        return [s for s in self.sections if not s.appendix] + [
+            s for s in self.sections if s.appendix
+        ]
 
     def charts(self) -> list[Chart]:
         return [c for s in self.sections for c in s.charts()]
@@ -151,6 +152,7 @@ class ReportContent:
                 heading=s["heading"],
                 source=s.get("source", ""),
                 has_year_data=s.get("has_year_data", True),
+                appendix=s.get("appendix", False),
                 blocks=[_block_from_dict(b) for b in s.get("blocks", [])],
             )
             for s in data.get("sections", [])

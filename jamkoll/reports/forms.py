@@ -1,8 +1,11 @@
 """Forms of the yearly report page."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.core import formatting
+from jamkoll.meetings.models import AgendaItem
 from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reports.models import (
@@ -13,7 +16,7 @@ from jamkoll.reports.models import (
 )
 
 TITLE_REQUIRED = _("Give the development area a title.")
-RATIONALE_REQUIRED = _("Explain why the body proposes this development area.")
+RATIONALE_REQUIRED = _("Explain why this development area is proposed.")
 
 
 class ReportTextsForm(forms.Form):
@@ -138,4 +141,68 @@ class FollowUpDoneForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("A few sentences on what was done, for next year's report."),
         error_messages={"required": _("Write a short report of what was done.")},
+    )
+
+
+class AgendaItemChoiceField(forms.ModelChoiceField):
+    """A paragraph of the body's minutes, named by number, title and meeting date."""
+
+    def label_from_instance(self, obj: AgendaItem) -> str:  # type: ignore[override]
+        return str(
+            _("§ %(paragraph)s %(title)s (meeting %(date)s)")
+            % {
+                "paragraph": obj.number,
+                "title": obj.title,
+                "date": formatting.date(obj.meeting.held_on),
+            }
+        )
+
+
+class AdoptionForm(forms.Form):
+    """Where the body adopted the report: a paragraph of its minutes, and the case
+    number (diarienummer)."""
+
+    agenda_item = AgendaItemChoiceField(
+        label=_("Paragraph in the body's minutes"),
+        queryset=AgendaItem.objects.none(),
+        empty_label=_("Choose the paragraph"),
+        help_text=_(
+            "The agenda item at which the body adopted the report. The date of the "
+            "meeting becomes the date of adoption."
+        ),
+        error_messages={
+            "required": _("Choose the paragraph at which the body adopted the report."),
+            "invalid_choice": _(
+                "Choose one of the paragraphs listed; the one given is not a "
+                "paragraph of the body's meetings."
+            ),
+        },
+    )
+    case_number = forms.CharField(
+        label=_("Case number (diarienummer)"),
+        max_length=40,
+        required=False,
+        help_text=_("As registered, e.g. “KS 2026/123”. Leave empty if there is none."),
+    )
+
+    def __init__(self, *args, items: QuerySet[AgendaItem], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = items  # type: ignore[attr-defined]
+
+
+class WordTemplateForm(forms.Form):
+    word_template = forms.FileField(
+        label=_("Word template (.dotx or .docx)"),
+        help_text=_(
+            "At most 5 MB. The report's Word file takes its styles, page set-up, "
+            "header and footer from the template."
+        ),
+        error_messages={"required": _("Choose a Word template to upload.")},
+        widget=forms.FileInput(
+            attrs={
+                "accept": ".dotx,.docx,application/vnd.openxmlformats-officedocument."
+                "wordprocessingml.template,application/vnd.openxmlformats-"
+                "officedocument.wordprocessingml.document"
+            }
+        ),
     )

@@ -2,6 +2,7 @@
 or KF decided on each (with the follow-up of the approved ones)."""
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -66,6 +67,17 @@ class YearlyReport(BaseModel):
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     adopted_content = models.JSONField(
         _("content as adopted"), null=True, blank=True, editable=False
+    )
+    case_number = models.CharField(
+        _("case number (diarienummer)"), max_length=40, blank=True
+    )
+    adopted_at = models.ForeignKey(
+        "meetings.AgendaItem",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="adopted_reports",
+        verbose_name=_("adopted at (paragraph)"),
     )
     history = HistoricalRecords()
 
@@ -372,3 +384,41 @@ class AreaFollowUp(BaseModel):
                 errors.setdefault("done_on", []).append(DONE_BEFORE_DECISION)
         if errors:
             raise ValidationError(errors)
+
+
+def word_template_path(instance: "ReportSettings", filename: str) -> str:
+    """A random name: the original name is kept in `word_template_name`."""
+    suffix = ".dotx" if filename.lower().endswith(".dotx") else ".docx"
+    return f"reports/templates/{uuid.uuid4().hex}{suffix}"
+
+
+class ReportSettings(BaseModel):
+    """How an organisation's yearly report is produced: its own Word template.
+
+    One row per organisation, created on first use. The template (.docx or .dotx)
+    gives the Word file its styles, page set-up, header and footer.
+    """
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation",
+        models.CASCADE,
+        related_name="report_settings",
+        verbose_name=_("organisation"),
+    )
+    word_template = models.FileField(
+        _("Word template"), upload_to=word_template_path, blank=True, max_length=200
+    )
+    word_template_name = models.CharField(
+        _("template file name"), max_length=200, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report settings")
+        verbose_name_plural = _("report settings")
+
+    def __str__(self) -> str:
+        return str(
+            _("Report settings of %(organisation)s")
+            % {"organisation": self.organisation}
+        )

@@ -11,7 +11,7 @@ from django.utils import translation
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.docx import render_docx
 from jamkoll.reports.pdf import render_pdf
-from jamkoll.reports.selectors import assemble, report_for
+from jamkoll.reports.selectors import assemble, report_for, word_template_for
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -27,7 +27,11 @@ class ReportFile:
 
 
 def generate(*, organisation: Organisation, year: int, fmt: str) -> ReportFile:
-    """Assemble and render the report; `fmt` is "docx" or "pdf" (else ValueError)."""
+    """Assemble and render the report; `fmt` is "docx" or "pdf" (else ValueError).
+
+    The Word file is built on the organisation's own template when it has uploaded
+    one (`selectors.word_template_for`).
+    """
     if fmt not in FORMATS:
         raise ValueError(fmt)
     with translation.override("sv"):
@@ -36,6 +40,9 @@ def generate(*, organisation: Organisation, year: int, fmt: str) -> ReportFile:
             year=year,
             report=report_for(organisation=organisation, year=year),
         )
-        data = render_docx(content) if fmt == "docx" else render_pdf(content)
+        if fmt == "docx":
+            data = render_docx(content, template=word_template_for(organisation))
+        else:
+            data = render_pdf(content)
     filename = f"arsrapport-{organisation.code}-{year}.{fmt}"
     return ReportFile(data=data, filename=filename, content_type=FORMATS[fmt])

@@ -6,6 +6,7 @@ the metadata, every chart image carries its alt text, and the fonts are embedded
 """
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,10 @@ def render_pdf(content: ReportContent) -> bytes:
     """The report as PDF bytes."""
     inputs: dict[str, str] = {}
     data = content.to_dict()
-    for section, section_data in zip(content.sections, data["sections"], strict=True):
+    # Appendices after the report itself.
+    sections = content.in_reading_order()
+    data["sections"] = [asdict(section) for section in sections]
+    for section, section_data in zip(sections, data["sections"], strict=True):
         for block, block_data in zip(
             section.blocks, section_data["blocks"], strict=True
         ):

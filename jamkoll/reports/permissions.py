@@ -3,14 +3,21 @@
 - Everyone holding a role in the organisation may read the report page.
 - Administrators and strategists write it (introduction, the chair's words,
   development areas) and move it through its statuses.
+- Adoption (fastställande) belongs to the body: its chair or a strategist records at
+  which meeting paragraph the body adopted the report. Administrators, other
+  politicians, managers and readers do not.
+- Administrators and strategists choose the organisation's Word template.
 - Administrators, strategists and politicians may generate and download the Word and
   PDF files: the documents go to the executive board in the body's name. Managers and
   readers see the page but do not produce the documents.
 """
 
-from django.db.models import QuerySet
+import datetime as dt
 
-from jamkoll.accounts.models import User
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from jamkoll.accounts.models import Role, User
 from jamkoll.accounts.roles import (
     ALL_ROLES,
     BODY_ROLES,
@@ -19,7 +26,8 @@ from jamkoll.accounts.roles import (
     organisation_ids_of,
 )
 from jamkoll.core.ownership import organisation_id_of
-from jamkoll.organisations.models import Organisation
+from jamkoll.members.models import Membership
+from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reports.models import AreaFollowUp, DevelopmentArea, YearlyReport
 
 
@@ -38,6 +46,44 @@ def can_edit(user: User, obj: Organisation | YearlyReport | DevelopmentArea) -> 
 
 def can_change_status(user: User, obj: Organisation | YearlyReport) -> bool:
     """Administrators and strategists mark the report ready and adopted (fastställd)."""
+    return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
+
+
+def chairs_the_body(
+    user: User, organisation_id: int | None, today: dt.date | None = None
+) -> bool:
+    """Whether `user` is a politician of the organisation who chairs (is ordförande
+    of) its gender-equality body today, through a current chair mandate."""
+    if not has_any_role(user, organisation_id, {Role.POLITICIAN}):
+        return False
+    today = today or timezone.localdate()
+    return (
+        Membership.objects.filter(
+            person__user=user,
+            person__organisation_id=organisation_id,
+            unit__organisation_id=organisation_id,
+            unit__kind=Unit.Kind.EQUALITY_BODY,
+            role=Membership.Role.CHAIR,
+            starts_on__lte=today,
+            term__ends_on__gte=today,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exists()
+    )
+
+
+def can_adopt(user: User, obj: Organisation | YearlyReport) -> bool:
+    """The body's chair or a strategist records that the body adopted the report."""
+    organisation_id = organisation_id_of(obj)
+    if isinstance(obj, YearlyReport) and obj.is_locked:
+        return False
+    return has_any_role(user, organisation_id, {Role.STRATEGIST}) or chairs_the_body(
+        user, organisation_id
+    )
+
+
+def can_manage_template(user: User, obj: Organisation) -> bool:
+    """Administrators and strategists upload and remove the Word template."""
     return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 

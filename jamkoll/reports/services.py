@@ -8,12 +8,15 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
+from jamkoll.meetings.models import AgendaItem
 from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reports import permissions
@@ -21,9 +24,11 @@ from jamkoll.reports.models import (
     AreaDecision,
     AreaFollowUp,
     DevelopmentArea,
+    ReportSettings,
     YearlyReport,
 )
-from jamkoll.reports.selectors import assemble
+from jamkoll.reports.selectors import adoption_items, assemble
+from jamkoll.reports.word_template import check_word_template
 
 CHANGED_BY_SOMEONE_ELSE = gettext_lazy(
     "Someone else saved the report while you were editing (now version "
@@ -155,27 +160,35 @@ def delete_development_area(*, area: DevelopmentArea, by: User) -> None:
     )
 
 
+ADOPT_THROUGH_CONFIRMATION = gettext_lazy(
+    "A report is adopted on its own page, with the meeting paragraph where the body "
+    "adopted it."
+)
+ADOPTION_NOT_READY = gettext_lazy(
+    "Only a report that is ready for approval can be adopted. Mark it as ready first."
+)
+ADOPTION_ITEM_NOT_OFFERED = gettext_lazy(
+    "Choose a paragraph from a meeting of %(body)s held by today."
+)
+
+
 @transaction.atomic
 def change_status(
     *, report: YearlyReport, status: str, by: User, today: dt.date
 ) -> YearlyReport:
-    """Move the report utkast → klar för justering → fastställd (or back to utkast).
+    """Move the report utkast → klar för justering, or back to utkast.
 
-    Adopting stores the assembled content, so the adopted report no longer follows
-    the data, and locks it. Raises PermissionDenied unless `by` is an administrator
-    or strategist, InvalidTransition for a step not allowed.
+    Adoption (fastställd) is not a status change here but `adopt_report`, which
+    records where the body adopted it. Raises PermissionDenied unless `by` is an
+    administrator or strategist, InvalidTransition for a step not allowed.
     """
     report = YearlyReport.objects.select_for_update().get(pk=report.pk)
     if not permissions.can_change_status(by, report):
         raise PermissionDenied
+    if status == YearlyReport.Status.ADOPTED:
+        raise ValidationError(ADOPT_THROUGH_CONFIRMATION)
     report.transition_to(status)
     report.version += 1
-    if status == YearlyReport.Status.ADOPTED:
-        report.adopted_on = today
-        with translation.override("sv"):
-            report.adopted_content = assemble(
-                organisation=report.organisation, year=report.year, report=report
-            ).to_dict()
     _save_report(
         report,
         by=by,
@@ -183,6 +196,126 @@ def change_status(
         % {"status": report.get_status_display()},
     )
     return report
+
+
+@transaction.atomic
+def adopt_report(
+    *,
+    report: YearlyReport,
+    agenda_item: AgendaItem,
+    case_number: str = "",
+    by: User,
+    today: dt.date,
+) -> YearlyReport:
+    """Record that the body adopted (fastställde) the report at `agenda_item`, a
+    paragraph of one of its meetings held by `today`, with its case number
+    (diarienummer).
+
+    The report is locked and keeps the content assembled now (with the adoption on
+    its front page), so later changes to the data do not alter what was adopted;
+    `adopted_on` is the meeting's date. Raises PermissionDenied unless `by` chairs the
+    body or is a strategist, ValidationError (Swedish) when the report is not ready
+    for approval or the paragraph is not one offered; nothing is saved then.
+    """
+    report = (
+        YearlyReport.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=report.pk)
+    )
+    if not permissions.can_adopt(by, report):
+        raise PermissionDenied
+    if report.status != YearlyReport.Status.READY:
+        raise ValidationError(ADOPTION_NOT_READY)
+    offered = adoption_items(
+        organisation=report.organisation, year=report.year, today=today
+    )
+    item = offered.filter(pk=agenda_item.pk).select_related("meeting__body").first()
+    if item is None:
+        body = agenda_item.meeting.body if agenda_item.meeting_id else None
+        raise ValidationError(
+            {
+                "agenda_item": ADOPTION_ITEM_NOT_OFFERED
+                % {"body": body.name if body else "–"}
+            }
+        )
+    report.transition_to(YearlyReport.Status.ADOPTED)
+    report.version += 1
+    report.adopted_on = item.meeting.held_on
+    report.adopted_at = item
+    report.case_number = case_number.strip()
+    report.full_clean()
+    with translation.override("sv"):
+        report.adopted_content = assemble(
+            organisation=report.organisation, year=report.year, report=report
+        ).to_dict()
+    _save_report(
+        report,
+        by=by,
+        reason=_("Adopted by %(body)s, § %(paragraph)s")
+        % {"body": item.meeting.body.name, "paragraph": item.number},
+    )
+    return report
+
+
+# --- The organisation's own Word template --------------------------------------------
+
+
+def _settings_for(organisation: Organisation) -> ReportSettings:
+    settings, _created = ReportSettings.objects.select_for_update().get_or_create(
+        organisation=organisation
+    )
+    return settings
+
+
+def _delete_file_on_commit(name: str) -> None:
+    if name:
+        storage = ReportSettings._meta.get_field("word_template").storage  # type: ignore[attr-defined]
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def save_word_template(
+    *, organisation: Organisation, upload: UploadedFile, by: User
+) -> ReportSettings:
+    """Store `upload` as the organisation's Word template (replacing any earlier one).
+
+    Checked by content first (`word_template.check_word_template`); raises
+    ValidationError (Swedish) and stores nothing when it is not a Word document or
+    template, or too large. Raises PermissionDenied unless `by` is an administrator
+    or strategist of the organisation.
+    """
+    if not permissions.can_manage_template(by, organisation):
+        raise PermissionDenied
+    try:
+        check_word_template(upload)
+    except ValidationError as error:
+        raise ValidationError({"word_template": error.messages}) from error
+    settings = _settings_for(organisation)
+    previous = settings.word_template.name
+    settings.word_template_name = (upload.name or "")[-200:]
+    settings.word_template.save(upload.name or "mall.docx", upload, save=False)
+    settings._history_user = by  # type: ignore[attr-defined]
+    settings.full_clean()
+    settings.save()
+    _delete_file_on_commit(previous)
+    return settings
+
+
+@transaction.atomic
+def remove_word_template(*, organisation: Organisation, by: User) -> ReportSettings:
+    """Remove the organisation's Word template: the report uses the built-in styles
+    again. Raises PermissionDenied unless `by` is an administrator or strategist."""
+    if not permissions.can_manage_template(by, organisation):
+        raise PermissionDenied
+    settings = _settings_for(organisation)
+    previous = settings.word_template.name
+    settings.word_template = ""  # type: ignore[assignment]
+    settings.word_template_name = ""
+    settings._history_user = by  # type: ignore[attr-defined]
+    settings.full_clean()
+    settings.save()
+    _delete_file_on_commit(previous)
+    return settings
 
 
 # --- What KS or KF decided on each development area, and its follow-up ------------
@@ -223,7 +356,7 @@ FOLLOW_UP_REPORT_REQUIRED = gettext_lazy("Write a short report of what was done.
 
 
 def _date(value: dt.date) -> str:
-    return formats.date_format(value, "j F Y")
+    return formatting.date(value)
 
 
 @transaction.atomic

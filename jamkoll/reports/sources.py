@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from jamkoll.meetings import selectors as meetings_selectors
 from jamkoll.meetings.models import DevelopmentNeed
@@ -59,7 +60,7 @@ def _origin(need: DevelopmentNeed) -> str:
         review = need.review  # type: ignore[attr-defined]
         if review is not None:
             return _("Review of %(title)s") % {"title": review.title}
-        return _("Document reviews")
+        return pgettext("report section", "Document reviews")
     return _("Development need")
 
 

@@ -38,6 +38,13 @@ urlpatterns = [
         name="follow_up_done",
     ),
     path("arsrapport/<int:year>/status/", views.change_status, name="change_status"),
+    path("arsrapport/<int:year>/faststall/", views.adopt, name="adopt"),
+    path("arsrapport/wordmall/", views.word_template, name="word_template"),
+    path(
+        "arsrapport/wordmall/ta-bort/",
+        views.word_template_remove,
+        name="word_template_remove",
+    ),
     path("arsrapport/<int:year>/versioner/", views.versions, name="versions"),
     path(
         "arsrapport/<int:year>/ladda-ner/<str:fmt>/",

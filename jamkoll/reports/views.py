@@ -20,15 +20,17 @@ from jamkoll.reports import permissions, selectors, services, sources
 from jamkoll.reports.charts import layout
 from jamkoll.reports.content import Block, Chart, ReportContent, Section
 from jamkoll.reports.forms import (
+    AdoptionForm,
     AreaDecisionForm,
     DevelopmentAreaForm,
     FollowUpDoneForm,
     ReportTextsForm,
     StatusForm,
+    WordTemplateForm,
 )
 from jamkoll.reports.models import FIRST_YEAR, LAST_YEAR, DevelopmentArea, YearlyReport
 from jamkoll.reports.output import FORMATS, generate
-from jamkoll.reports.sections.common import equality_body
+from jamkoll.reports.sections.common import body_names, equality_body
 
 
 def _user(request: HttpRequest) -> User:
@@ -57,7 +59,7 @@ def _page_sections(content: ReportContent) -> list[PageSection]:
     """Sections with each chart laid out for `components/bar_chart.html`."""
     page = []
     counter = 0
-    for section in content.sections:
+    for section in content.in_reading_order():
         blocks = []
         for block in section.blocks:
             if isinstance(block, Chart):
@@ -80,11 +82,17 @@ def index(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     reports = list(selectors.report_list(organisation=organisation))
     this_year = timezone.localdate().year
     started = {r.year for r in reports}
+    names = body_names(organisation)
     return render(
         request,
         "reports/index.html",
         {
             "reports": reports,
+            "body_name": names.name,
+            "parent": names.parent,
+            "can_manage_template": permissions.can_manage_template(
+                _user(request), organisation
+            ),
             "new_years": [y for y in (this_year, this_year - 1) if y not in started],
         },
     )
@@ -122,6 +130,11 @@ def detail(request: HttpRequest, organisation: Organisation, year: int) -> HttpR
             "can_download": permissions.can_download(user, target),
             "can_view_history": permissions.can_view_history(user, target),
             "transitions": _transitions(report) if can_change_status else [],
+            "can_adopt": report is not None
+            and report.status == YearlyReport.Status.READY
+            and permissions.can_adopt(user, report),
+            "adoption_note": selectors.adoption_note(report) if report else "",
+            "can_manage_template": permissions.can_manage_template(user, organisation),
             "formats": list(FORMATS),
         },
     )
@@ -133,10 +146,10 @@ def _transitions(report: YearlyReport | None) -> list[tuple[str, str]]:
     labels = {
         YearlyReport.Status.READY: _("Mark as ready for approval"),
         YearlyReport.Status.DRAFT: _("Return to draft"),
-        YearlyReport.Status.ADOPTED: _("Adopt the report (locks it)"),
     }
+    # Adoption has its own confirmation page (`reports:adopt`).
     allowed = YearlyReport.ALLOWED_TRANSITIONS[YearlyReport.Status(report.status)]
-    return [(s.value, str(labels[s])) for s in YearlyReport.Status if s in allowed]
+    return [(s.value, str(labels[s])) for s in labels if s in allowed]
 
 
 @require_http_methods(["GET", "POST"])
@@ -322,6 +335,107 @@ def change_status(
     else:
         messages.success(request, _("The report's status was changed."))
     return redirect("reports:detail", year=year)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def adopt(request: HttpRequest, organisation: Organisation, year: int) -> HttpResponse:
+    """Record that the body adopted the report: which paragraph of which meeting, and
+    the case number. The page says what happens (locked, content frozen) first."""
+    _check_year(year)
+    user = _user(request)
+    report = get_object_or_404(
+        permissions.reports_visible_to(user), organisation=organisation, year=year
+    )
+    if not permissions.can_adopt(user, report):
+        raise PermissionDenied
+    today = timezone.localdate()
+    items = selectors.adoption_items(organisation=organisation, year=year, today=today)
+    form = AdoptionForm(
+        request.POST or None,
+        items=items,
+        initial={"case_number": report.case_number},
+    )
+    is_ready = report.status == YearlyReport.Status.READY
+    if request.method == "POST" and is_ready and form.is_valid():
+        try:
+            services.adopt_report(
+                report=report,
+                agenda_item=form.cleaned_data["agenda_item"],
+                case_number=form.cleaned_data["case_number"],
+                by=user,
+                today=today,
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(
+                request, _("The adoption was recorded. The report is locked.")
+            )
+            return redirect("reports:detail", year=year)
+    names = body_names(organisation)
+    return render(
+        request,
+        "reports/adopt_form.html",
+        {
+            "form": form,
+            "year": year,
+            "report": report,
+            "is_ready": is_ready,
+            "has_items": items.exists(),
+            "body_name": names.name,
+            "parent": names.parent,
+            "title": selectors.report_title(organisation, year),
+        },
+        status=400
+        if form.errors or (request.method == "POST" and not is_ready)
+        else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_required
+def word_template(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """The organisation's own Word template for the report: show, upload, replace."""
+    user = _user(request)
+    if not permissions.can_manage_template(user, organisation):
+        raise PermissionDenied
+    form = WordTemplateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_word_template(
+                organisation=organisation,
+                upload=form.cleaned_data["word_template"],
+                by=user,
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("The Word template was saved."))
+            return redirect("reports:word_template")
+    return render(
+        request,
+        "reports/word_template.html",
+        {
+            "form": form,
+            "settings": selectors.report_settings(organisation=organisation),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@organisation_required
+def word_template_remove(
+    request: HttpRequest, organisation: Organisation
+) -> HttpResponse:
+    """Remove the Word template: the report uses Jämkoll's own styles again."""
+    user = _user(request)
+    if not permissions.can_manage_template(user, organisation):
+        raise PermissionDenied
+    services.remove_word_template(organisation=organisation, by=user)
+    messages.success(request, _("The Word template was removed."))
+    return redirect("reports:word_template")
 
 
 @require_GET

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.result_requests.attachments import ACCEPTED_FORMATS_TEXT
@@ -40,7 +41,7 @@ class ResultRequestForm(forms.Form):
     """A new demand; several addressees give one demand each, in one group."""
 
     addressees = UnitMultipleChoiceField(
-        label=_("Addressed to"),
+        label=pgettext_lazy("demand", "Addressed to"),
         queryset=Unit.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -66,7 +67,9 @@ class ResultRequestForm(forms.Form):
     occasion_on = forms.DateField(
         label=_("Date of the occasion"), required=False, widget=DateInput()
     )
-    due_on = forms.DateField(label=_("Due date"), widget=DateInput())
+    due_on = forms.DateField(
+        label=pgettext_lazy("demand", "Due date"), widget=DateInput()
+    )
     raised_for = UnitChoiceField(
         label=_("On behalf of"),
         queryset=Unit.objects.none(),
@@ -158,7 +161,7 @@ class FilterForm(forms.Form):
         choices=[("", _("All")), *list(Status.choices)],
     )
     unit = UnitChoiceField(
-        label=_("Addressed to"),
+        label=pgettext_lazy("demand", "Addressed to"),
         queryset=Unit.objects.none(),
         required=False,
         empty_label=_("All"),

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from jamkoll.core.models import BaseModel
@@ -85,7 +86,7 @@ class ResultRequest(BaseModel):
         settings.AUTH_USER_MODEL,
         models.PROTECT,
         related_name="raised_result_requests",
-        verbose_name=_("raised by"),
+        verbose_name=pgettext_lazy("demand", "raised by"),
     )
     raised_for = models.ForeignKey(
         "organisations.Unit",
@@ -132,7 +133,7 @@ class ResultRequest(BaseModel):
     )
     occasion = models.CharField(_("occasion"), max_length=24, choices=Occasion)
     occasion_on = models.DateField(_("date of the occasion"), null=True, blank=True)
-    due_on = models.DateField(_("due date"))
+    due_on = models.DateField(pgettext_lazy("demand", "due date"))
     case_number = models.CharField(_("case number"), max_length=40, blank=True)
     is_public = models.BooleanField(_("public"), default=True)
     status = models.CharField(
@@ -292,7 +293,9 @@ class Attachment(BaseModel):
         _("file"), upload_to=attachment_path, storage=private_storage, max_length=200
     )
     original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=120)
+    content_type = models.CharField(
+        pgettext_lazy("file", "content type"), max_length=120
+    )
     size = models.PositiveIntegerField(_("size (bytes)"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -17,11 +17,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import Role, User
+from jamkoll.core.mail import absolute_url
 from jamkoll.result_requests.models import Reminder, ResultRequest
-
-
-def absolute_url(path: str) -> str:
-    return settings.JAMKOLL_BASE_URL.rstrip("/") + path
 
 
 def manager_recipients(result_request: ResultRequest) -> list[str]:

@@ -72,6 +72,24 @@ def result_request_list(
     return qs.order_by("due_on", "pk")
 
 
+def for_export(demands: QuerySet[ResultRequest]) -> list[ResultRequest]:
+    """The demands with what an export row shows: unit, submitted answers, assessments.
+
+    `demands` must already be scoped (`result_requests_visible_to`).
+    """
+    return list(
+        demands.select_related("addressed_to").prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=Reply.objects.filter(submitted_at__isnull=False).order_by(
+                    "number"
+                ),
+            ),
+            Prefetch("assessments", queryset=Assessment.objects.order_by("created_at")),
+        )
+    )
+
+
 def to_answer(*, user: User, organisation: Organisation) -> QuerySet[ResultRequest]:
     """Att besvara: open demands the user answers for (managers: their units)."""
     qs = _base(user, organisation).filter(status__in=OPEN_STATUSES)

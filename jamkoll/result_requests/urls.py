@@ -22,6 +22,27 @@ urlpatterns = [
         {"fmt": "csv"},
         name="figures_csv",
     ),
+    path(
+        "efterfragningar/export.xlsx",
+        views.list_export,
+        {"fmt": "xlsx"},
+        name="list_xlsx",
+    ),
+    path(
+        "efterfragningar/export.csv", views.list_export, {"fmt": "csv"}, name="list_csv"
+    ),
+    path(
+        "efterfragningar/<int:pk>/export.xlsx",
+        views.detail_export,
+        {"fmt": "xlsx"},
+        name="detail_xlsx",
+    ),
+    path(
+        "efterfragningar/<int:pk>/export.csv",
+        views.detail_export,
+        {"fmt": "csv"},
+        name="detail_csv",
+    ),
     path("efterfragningar/enhet/<int:pk>/", views.unit_requests, name="unit"),
     path("efterfragningar/<int:pk>/", views.result_request_detail, name="detail"),
     path("efterfragningar/<int:pk>/skicka/", views.send, name="send"),

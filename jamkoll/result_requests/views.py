@@ -1,9 +1,7 @@
 """HTTP glue for the demands loop. Objects are fetched through scoped querysets, so a
 demand of another organisation (or another manager's unit) is a 404."""
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jamkoll.accounts.models import User
+from jamkoll.core import exports as core_exports
 from jamkoll.core.charts import grouped_bar_chart
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
@@ -578,19 +577,39 @@ def figures_export(
     figures = selectors.follow_up_figures(
         user=_user(request), organisation=organisation
     )
-    if fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(figures.rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        buffer = io.StringIO()
-        exports.write_csv(csv.writer(buffer, delimiter=";"), figures.rows)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = (
-        f'attachment; filename="uppfoljning-efterfragningar.{fmt}"'
+    return core_exports.download(
+        exports.render(exports.figures_table(figures.rows), fmt),
+        f"uppfoljning-efterfragningar.{fmt}",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+
+
+@require_GET
+@organisation_required
+def list_export(
+    request: HttpRequest, organisation: Organisation, fmt: str
+) -> HttpResponse:
+    """The demands on the list page, filtered as there, with answers and assessments."""
+    filters = FilterForm(request.GET or None, organisation=organisation)
+    demands = selectors.for_export(
+        selectors.result_request_list(
+            user=_user(request),
+            organisation=organisation,
+            filters=filters.cleaned_data if filters.is_valid() else {},
+        )
+    )
+    table = exports.demands_table(demands, today=timezone.localdate())
+    return core_exports.download(
+        exports.render(table, fmt), f"efterfragningar-{organisation.code}.{fmt}"
+    )
+
+
+@require_GET
+def detail_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """One demand as a spreadsheet row (for the report to the executive board)."""
+    demands = selectors.for_export(
+        permissions.result_requests_visible_to(_user(request)).filter(pk=pk)
+    )
+    if not demands:
+        raise Http404
+    table = exports.demands_table(demands, today=timezone.localdate())
+    return core_exports.download(exports.render(table, fmt), f"efterfragan-{pk}.{fmt}")

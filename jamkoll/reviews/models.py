@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from jamkoll.core.models import BaseModel
@@ -242,7 +243,9 @@ class Review(BaseModel):
         _("original file name"), max_length=200, blank=True
     )
     findings = models.TextField(_("findings"), blank=True)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome, blank=True)
+    outcome = models.CharField(
+        pgettext_lazy("review", "outcome"), max_length=20, choices=Outcome, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.IN_PROGRESS
     )

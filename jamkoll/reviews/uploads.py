@@ -5,6 +5,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy
 
 PDF_MAGIC = b"%PDF-"
@@ -14,7 +15,7 @@ SNIFF_BYTES = 4096
 
 EMPTY_FILE = gettext_lazy("The file is empty (0 bytes).")
 FILE_TOO_LARGE = gettext_lazy(
-    "The file is too large (%(size)s MB); the limit is %(limit)s MB."
+    "The file is too large (%(size)s); the limit is %(limit)s."
 )
 UNSUPPORTED_TYPE = gettext_lazy(
     "Jämkoll reads PDF, Word (DOCX), OpenDocument (ODT) and plain text files."
@@ -24,10 +25,6 @@ NOT_A_ZIP_DOCUMENT = gettext_lazy(
     "The file is called %(suffix)s but its content is not such a document."
 )
 NOT_TEXT = gettext_lazy("The file is called .txt but it does not contain plain text.")
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
 
 
 def check_upload(upload: UploadedFile) -> None:
@@ -42,7 +39,8 @@ def check_upload(upload: UploadedFile) -> None:
         raise ValidationError(EMPTY_FILE, code="empty")
     if size > limit:
         raise ValidationError(
-            FILE_TOO_LARGE % {"size": _megabytes(size), "limit": _megabytes(limit)},
+            FILE_TOO_LARGE
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
             code="too_large",
         )
     suffix = PurePath(upload.name or "").suffix.lower()

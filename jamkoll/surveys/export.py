@@ -4,13 +4,9 @@ Built only from `selectors.SurveyResults`, so nothing the pages hide can appear 
 free-text answers are never exported (only their number).
 """
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
+from jamkoll.core import exports
 from jamkoll.surveys.selectors import GroupResult, QuestionResult, SurveyResults
 
 
@@ -19,27 +15,25 @@ def _hidden_mark() -> str:
 
 
 def _group_row(
-    question: QuestionResult, dimension: str, group: GroupResult
+    question: QuestionResult, dimension: str, group: GroupResult, width: int
 ) -> list[object]:
+    """One group's row; the answer columns are padded to `width` so that the mean
+    always lands in the last column, whatever the number of options."""
+    start = [question.position, question.text, dimension, group.label]
     if group.hidden:
-        return (
-            [question.position, question.text, dimension, group.label, _hidden_mark()]
-            + [_hidden_mark()] * len(question.labels)
-            + [None]
-        )
-    return [
-        question.position,
-        question.text,
-        dimension,
-        group.label,
-        group.respondents,
-        *(group.counts or []),
-        group.mean,
-    ]
+        shown: list[object] = [_hidden_mark()] * (1 + len(question.labels))
+        return start + shown + [None] * (width - len(question.labels)) + [None]
+    counts: list[object] = list(group.counts or [])
+    return (
+        start
+        + [group.respondents]
+        + counts
+        + [None] * (width - len(counts))
+        + [group.mean]
+    )
 
 
-def _results_sheet(sheet: Worksheet, results: SurveyResults) -> None:
-    sheet.title = _("Results")[:31]
+def _results_table(results: SurveyResults) -> exports.Table:
     width = max((len(q.labels) for q in results.questions), default=5)
     header = (
         [
@@ -52,12 +46,15 @@ def _results_sheet(sheet: Worksheet, results: SurveyResults) -> None:
         + [_("Answer %(number)d") % {"number": i + 1} for i in range(width)]
         + [_("Mean (1–5)")]
     )
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    types = (
+        [exports.INTEGER, exports.TEXT, exports.TEXT, exports.TEXT, exports.INTEGER]
+        + [exports.INTEGER] * width
+        + [exports.DECIMAL]
+    )
+    rows: list[list[object]] = []
     for question in results.questions:
         if question.is_free_text:
-            sheet.append(
+            rows.append(
                 [
                     question.position,
                     question.text,
@@ -67,40 +64,38 @@ def _results_sheet(sheet: Worksheet, results: SurveyResults) -> None:
                 ]
             )
             continue
-        sheet.append(
+        rows.append(
             [
                 question.position,
                 question.text,
                 _("Answer options"),
-                "",
-                "",
+                None,
+                None,
                 *question.labels,
             ]
         )
-        sheet.append(_group_row(question, _("Total"), question.total))
+        rows.append(_group_row(question, _("Total"), question.total, width))
         for breakdown in (question.by_sex, question.by_role_level):
             for group in breakdown.groups:
-                sheet.append(_group_row(question, breakdown.label, group))
+                rows.append(_group_row(question, breakdown.label, group, width))
         for earlier in question.earlier:
-            sheet.append(
+            rows.append(
                 _group_row(
                     question,
                     _("Earlier round %(year)d") % {"year": earlier.year},
                     earlier.total,
+                    width,
                 )
             )
-    sheet.freeze_panes = "A2"
+    return exports.Table(header, rows, types, title=_("Results"))
 
 
-def _about_sheet(sheet: Worksheet, results: SurveyResults) -> None:
-    sheet.title = _("About")[:31]
+def _about_table(results: SurveyResults) -> exports.Table:
     rows: list[list[object]] = [
         [_("Survey round"), results.title],
         [_("Year"), results.year],
-        [
-            _("Period"),
-            " – ".join([results.opens_on.isoformat(), results.closes_on.isoformat()]),
-        ],
+        [_("Opens on"), results.opens_on],
+        [_("Closes on"), results.closes_on],
         [_("Personal links sent"), results.invited],
         [_("Responses"), results.responded],
         [_("Response rate (%)"), results.response_rate],
@@ -115,17 +110,11 @@ def _about_sheet(sheet: Worksheet, results: SurveyResults) -> None:
     ]
     if results.is_empty:
         rows.append([_("Note"), _("Nobody answered this survey round.")])
-    for row in rows:
-        sheet.append(row)
-    for row_cells in sheet.iter_rows(min_col=1, max_col=1):
-        row_cells[0].font = Font(bold=True)
+    return exports.Table(
+        [_("About the survey round"), _("Value")], rows, title=_("About")
+    )
 
 
 def results_workbook(results: SurveyResults) -> bytes:
     """The workbook as bytes: an "About" sheet and a "Results" sheet."""
-    workbook = Workbook()
-    _about_sheet(workbook.active, results)  # type: ignore[arg-type]
-    _results_sheet(workbook.create_sheet(), results)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.workbook([_about_table(results), _results_table(results)])

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from jamkoll.core.models import BaseModel
@@ -41,7 +42,7 @@ class Topic(models.TextChoices):
     LISTENED_TO = "listened_to", _("Being listened to")
     HARASSMENT = "harassment", _("Harassment and threats")
     BALANCE = "balance", _("Mandate, work and family")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("topic", "Other")
 
 
 class RespondentSex(models.TextChoices):
@@ -50,7 +51,7 @@ class RespondentSex(models.TextChoices):
     WOMAN = "woman", _("Woman")
     MAN = "man", _("Man")
     OTHER = "other", _("Other or describes it differently")
-    NOT_STATED = "not_stated", _("Not stated")
+    NOT_STATED = "not_stated", pgettext_lazy("answer option", "Not stated")
 
 
 class RoleLevel(models.TextChoices):
@@ -59,7 +60,7 @@ class RoleLevel(models.TextChoices):
     LEADING = "leading", _("Chair or vice chair")
     MEMBER = "member", _("Member")
     SUBSTITUTE = "substitute", _("Substitute only")
-    NOT_STATED = "not_stated", _("Not stated")
+    NOT_STATED = "not_stated", pgettext_lazy("answer option", "Not stated")
 
 
 class Question(BaseModel):

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from jamkoll.core import formatting
 from jamkoll.organisations.models import Organisation
 from jamkoll.surveys import suppression
 from jamkoll.surveys.models import (
@@ -453,7 +454,7 @@ def dashboard_panels(
             note = _("%(answered)d of %(invited)d have answered; closes %(date)s.") % {
                 "answered": survey.response_count,  # type: ignore[attr-defined]
                 "invited": survey.invited_count,  # type: ignore[attr-defined]
-                "date": survey.closes_on.isoformat(),
+                "date": formatting.date(survey.closes_on),
             }
         items.append((survey.title, survey.get_absolute_url(), note))
     return [

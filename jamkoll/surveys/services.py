@@ -6,7 +6,6 @@ import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -17,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
+from jamkoll.core.mail import absolute_url
 from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.surveys import permissions
@@ -191,15 +192,14 @@ class _Mail:
 
 
 def _link(token: str) -> str:
-    base = str(getattr(settings, "JAMKOLL_BASE_URL", "")).rstrip("/")
-    return base + reverse("surveys:answer", args=[token])
+    return absolute_url(reverse("surveys:answer", args=[token]))
 
 
 def _invitation_mail(survey: Survey, token: str, *, reminder: bool) -> tuple[str, str]:
     values = {
         "title": survey.title,
         "link": _link(token),
-        "closes": survey.closes_on.strftime("%Y-%m-%d"),
+        "closes": formatting.date(survey.closes_on),
         "organisation": survey.organisation.name,
     }
     if reminder:

@@ -38,13 +38,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _print_human(result: AnalysisResult) -> None:
-    print(f"== {result.file} ({result.pages} sidor)")
+    pages = "sida" if result.pages == 1 else "sidor"
+    print(f"== {result.file} ({result.pages} {pages})")
     if result.error:
         print(f"   FEL: {result.error}")
         return
     for name in DETECTOR_NAMES:
         found = [f for f in result.findings if f.detector == name]
-        print(f"-- {DETECTOR_TITLES[name]} ({name}): {len(found)} träffar")
+        hits = "träff" if len(found) == 1 else "träffar"
+        print(f"-- {DETECTOR_TITLES[name]} ({name}): {len(found)} {hits}")
         for f in found:
             section = f" – {f.section}" if f.section else ""
             print(f"   s. {f.page}{section} [{f.rule}]")

@@ -51,7 +51,11 @@ def test_gap_overview_and_indicator_chart_are_accessible(page):
     assert "Nyckeltal 0" in rows.first.inner_text()
     assert page.get_by_text("Källa: Kolada").is_visible()
     assert_accessible(page)
-    rows.first.get_by_role("link").click()
+    kolada = rows.first.get_by_role("link", name="N07600 på Kolada")
+    assert kolada.get_attribute("href") == (
+        "https://www.kolada.se/verktyg/fri-sokning/?kpis=N07600"
+    )
+    rows.first.get_by_role("link", name="Nyckeltal 0").click()
     page.wait_for_url("**/indikatorer/*/")
     assert page.locator("svg[role=img] desc").count() == 1
     assert page.locator("table tbody tr").count() == 5

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jamkoll.accounts.models import Role, RoleAssignment, User
+from jamkoll.reports.tests.helpers import adoption_item
 from tests.e2e.conftest import assert_accessible, login
 
 PANEL = "Beslutade utvecklingsområden att följa upp"
@@ -99,7 +100,10 @@ def test_eskilstuna_closes_the_loop_from_demand_to_ks_decision(page, live_server
     assert_accessible(page)
 
     # 4. The strategist writes the yearly report, proposes the area picked from the
-    #    insufficient answer, and the report is adopted.
+    #    insufficient answer, and records that the beredning adopted it at today's
+    #    meeting (the meeting and its item come from a factory: the minutes are
+    #    another story, test_minutes_year.py).
+    adoption_item(eskilstuna, held_on=today, paragraph=9)
     _switch(page, "strateg")
     report_url = reverse("reports:detail", args=[year])
     _visit(page, report_url)
@@ -121,8 +125,16 @@ def test_eskilstuna_closes_the_loop_from_demand_to_ks_decision(page, live_server
     assert_accessible(page)
     page.get_by_role("button", name="Markera som klar för justering").click()
     page.wait_for_url(re.compile(rf"/arsrapport/{year}/$"))
-    page.get_by_role("button", name="Fastställ rapporten (låser den)").click()
+    # Adoption belongs to the body: the paragraph of its meeting, on a page that
+    # says what happens first.
+    page.get_by_role("link", name="Registrera fastställandet").click()
+    assert_accessible(page)
+    assert page.get_by_text("Rapporten låses").is_visible()
+    page.get_by_label("Paragraf i protokollet").select_option(index=1)
+    page.get_by_label("Diarienummer").fill("KS 2026/123")
+    page.get_by_role("button", name="Fastställ och lås rapporten").click()
     page.wait_for_url(re.compile(rf"/arsrapport/{year}/$"))
+    assert page.get_by_text("Fastställd av Jämställdhetsberedningen").first.is_visible()
     assert_accessible(page)
 
     # 5. KS's decision on the area is recorded from the adopted report.

@@ -145,7 +145,7 @@ def _action_tied_to_a_charter_article(page) -> None:  # type: ignore[no-untyped-
     form.get_by_label("Klart senast").fill(
         (timezone.localdate() + dt.timedelta(days=180)).isoformat()
     )
-    form.get_by_label("Status").select_option(label="Pågående")
+    form.get_by_label("Status").select_option(label="Pågår")
     form.get_by_label("Genomfört (%)").fill("40")
     form.get_by_label("Jämställd tilldelning av bostäder").check()
     form.get_by_label("Artiklar i CEMR-deklarationen").select_option(
@@ -164,7 +164,7 @@ def _action_tied_to_a_charter_article(page) -> None:  # type: ignore[no-untyped-
 
     _visit(page, "/cemr/")
     article = page.locator("tbody tr", has_text="19. Bostäder")
-    assert "40 %" in article.inner_text()
+    assert "40\xa0%" in article.inner_text()
     assert "1 åtgärd" in article.inner_text()
     untouched = page.locator("tbody tr", has_text="14. Hälsa")
     assert "Inga åtgärder ännu" in untouched.inner_text()

@@ -48,8 +48,8 @@ def test_raising_is_recorded_and_shown_with_the_printable_list(world, client_for
     response = client.post(reverse("cases:not_given_raising_create"), _data(world.own))
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
-    assert "Registrerat: listan lyftes i Kommunfullmäktige den 2026-03-16." in page
-    assert "<td>Kommunfullmäktige</td><td>2026-03-16</td><td>KF § 45</td>" in page
+    assert "Registrerat: listan lyftes i Kommunfullmäktige den 16 mars 2026." in page
+    assert "<td>Kommunfullmäktige</td><td>16 mars 2026</td><td>KF § 45</td>" in page
     assert "Åsa Öberg" in page
 
     raisings = selectors.raisings_for_year(world.own.organisation, 2026)
@@ -110,7 +110,7 @@ def test_the_same_meeting_twice_is_refused(world, client_for):
     assert response.status_code == 400
     assert (
         "Det är redan registrerat att listan lyftes i Kommunfullmäktige den "
-        "2026-03-16." in response.content.decode()
+        "16 mars 2026." in response.content.decode()
     )
     assert NotGivenListRaising.objects.get().paragraph_reference == "KF § 45"
 

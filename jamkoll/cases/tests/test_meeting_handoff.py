@@ -157,7 +157,7 @@ def test_recording_twice_at_another_paragraph_is_refused(world, client_for):
     assert response.status_code == 400
     assert (
         "Ärendet KF 2026/0042 är redan hanterat vid Sammanträde oktober "
-        "2026-10-13 § 3" in response.content.decode()
+        "13 oktober 2026 § 3" in response.content.decode()
     )
     case.refresh_from_db()
     second.refresh_from_db()

@@ -51,6 +51,9 @@ CASES = [
     UrlCase(
         "indicators:value_create", statuses(EDITORS), _arg("indicator"), setup=_setup
     ),
+    UrlCase(
+        "indicators:value_grid", statuses(EDITORS), _arg("indicator"), setup=_setup
+    ),
     UrlCase("indicators:local_create", statuses(EDITORS), other=None),
     UrlCase("indicators:local_import", statuses(EDITORS), other=None),
     UrlCase("indicators:feed_chairs", statuses((), denied=405), other=None),
@@ -219,6 +222,14 @@ POST_CASES = [
             "gender": "T",
             "value": "42",
         },
+        setup=_setup,
+    ),
+    PostCase(
+        "indicators:value_grid",
+        EDITORS,
+        _arg("indicator"),
+        _local_values,
+        data=lambda o, e=None: {"v-2025-K": "41,5", "v-2025-M": "38", "v-2025-T": ""},
         setup=_setup,
     ),
     PostCase(

@@ -3,10 +3,9 @@
 from typing import Any
 
 from django import forms
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.core import formatting
 from jamkoll.meetings.forms._common import DateInput
 from jamkoll.meetings.models import (
     Commitment,
@@ -63,9 +62,7 @@ class AnswersForm(forms.Form):
             if question.answered_at and question.answered_by:
                 help_text = _("Answered by %(name)s, %(when)s.") % {
                     "name": question.answered_by,
-                    "when": date_format(
-                        timezone.localtime(question.answered_at), "j F Y H.i"
-                    ),
+                    "when": formatting.datetime(question.answered_at),
                 }
             self.fields[f"answer_{question.pk}"] = forms.CharField(
                 label=_("Question %(number)s: %(question)s")

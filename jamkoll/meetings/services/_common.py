@@ -1,13 +1,17 @@
 """What every meetings service shares: saving with the audit trail, the permission
 check, and the guard that turns changes to sent minutes into recorded corrections."""
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
 from jamkoll.meetings import permissions
 from jamkoll.meetings.models import AgendaItem, Meeting, Minutes
 
@@ -68,11 +72,15 @@ def lock_for_change(meeting: Meeting, *, reason: str = "") -> Minutes:
 
 
 def display(value: object) -> str:
-    """A field value as the minutes print it (dates as ISO, times as HH:MM)."""
+    """A field value as the minutes print it ("8 november 2026", "13.00"), in the
+    site language whatever the editor's: the text is stored in the correction."""
     if value is None:
         return ""
-    if hasattr(value, "strftime") and hasattr(value, "hour"):
-        return value.strftime("%H:%M")  # type: ignore[no-any-return]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[no-any-return]
+    with translation.override(settings.LANGUAGE_CODE):
+        if isinstance(value, dt.time):
+            return formatting.time(value)
+        if isinstance(value, dt.datetime):
+            return formatting.datetime(value)
+        if isinstance(value, dt.date):
+            return formatting.date(value)
     return str(value)

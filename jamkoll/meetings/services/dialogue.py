@@ -12,11 +12,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import Role, User
+from jamkoll.core import formatting
 from jamkoll.core.mail import absolute_url, send_after_commit
 from jamkoll.meetings import permissions
 from jamkoll.meetings.models import (
@@ -160,8 +160,8 @@ def _questions_message(
     with translation.override(settings.LANGUAGE_CODE):
         names = {
             "body": meeting.body,
-            "date": date_format(meeting.held_on, "j F Y"),
-            "time": time_format(meeting.starts_at, "H.i"),
+            "date": formatting.date(meeting.held_on),
+            "time": formatting.time(meeting.starts_at),
         }
         if resent:
             subject = gettext(
@@ -180,7 +180,7 @@ def _questions_message(
             "questions": questions,
             "date": names["date"],
             "starts": names["time"],
-            "ends": time_format(meeting.ends_at, "H.i") if meeting.ends_at else "",
+            "ends": formatting.time(meeting.ends_at) if meeting.ends_at else "",
             "url": url,
             "answer_url": absolute_url(
                 reverse("meetings:dialogue_answers", args=[meeting.pk])

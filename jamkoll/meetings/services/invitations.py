@@ -10,11 +10,11 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
 from jamkoll.core.mail import absolute_url, send_after_commit
 from jamkoll.meetings import ical
 from jamkoll.meetings.models import Meeting
@@ -81,8 +81,8 @@ def _message(
     with translation.override(settings.LANGUAGE_CODE):
         names = {
             "body": meeting.body,
-            "date": date_format(meeting.held_on, "j F Y"),
-            "time": time_format(meeting.starts_at, "H.i"),
+            "date": formatting.date(meeting.held_on),
+            "time": formatting.time(meeting.starts_at),
         }
         url = absolute_url(meeting.get_absolute_url())
         subject = gettext("Invitation: %(body)s, %(date)s at %(time)s") % names
@@ -91,7 +91,7 @@ def _message(
             "mandate": mandate,
             "date": names["date"],
             "starts": names["time"],
-            "ends": time_format(meeting.ends_at, "H.i") if meeting.ends_at else "",
+            "ends": formatting.time(meeting.ends_at) if meeting.ends_at else "",
             "url": url,
             "resent": resent,
             "attachment": ATTACHMENT_NAME,

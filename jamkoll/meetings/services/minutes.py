@@ -11,11 +11,11 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
 from jamkoll.core.mail import absolute_url, send_after_commit
 from jamkoll.meetings import permissions, posting
 from jamkoll.meetings.models import (
@@ -448,7 +448,7 @@ def record_posting(
     errors: dict[str, list] = {}
     if posted_on is not None and posted_on < minutes.approved_on:
         errors["posted_on"] = [
-            POSTING_BEFORE_APPROVAL % {"date": minutes.approved_on.isoformat()}
+            POSTING_BEFORE_APPROVAL % {"date": formatting.date(minutes.approved_on)}
         ]
     if taken_down_on is not None:
         if posted_on is None:
@@ -456,7 +456,7 @@ def record_posting(
         elif taken_down_on < posting.earliest_take_down(posted_on):
             errors["taken_down_on"] = [
                 TAKE_DOWN_TOO_EARLY
-                % {"date": posting.earliest_take_down(posted_on).isoformat()}
+                % {"date": formatting.date(posting.earliest_take_down(posted_on))}
             ]
     if errors:
         raise ValidationError(errors)
@@ -508,7 +508,7 @@ def add_decision(
     if minutes.is_locked:
         summary = f"{text} – {owner}"
         if due_on:
-            summary += f", {due_on.isoformat()}"
+            summary += f", {formatting.date(due_on)}"
         label = gettext("§ %(number)s assignment") % {"number": item.number}
         record_corrections(
             minutes,
@@ -576,8 +576,8 @@ def _assignment_reminder(decision: Decision, recipient: str) -> EmailMessage:
             "decision": decision,
             "meeting": meeting,
             "paragraph": decision.agenda_item.number,
-            "date": date_format(meeting.held_on, "j F Y"),
-            "due": date_format(decision.due_on, "j F Y") if decision.due_on else "",
+            "date": formatting.date(meeting.held_on),
+            "due": formatting.date(decision.due_on) if decision.due_on else "",
             "url": absolute_url(
                 reverse("meetings:decision_follow_up", args=[decision.pk])
             ),
@@ -633,7 +633,7 @@ def _notice_message(
         context = {
             "person": person,
             "meeting": meeting,
-            "date": date_format(meeting.held_on, "j F Y"),
+            "date": formatting.date(meeting.held_on),
             "kind": kind,
             "corrected": minutes.round > 1 and minutes.version > 0,
             "url": absolute_url(meeting.get_absolute_url() + "#minutes"),

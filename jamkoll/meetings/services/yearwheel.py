@@ -8,10 +8,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core import formatting
 from jamkoll.meetings import permissions
 from jamkoll.meetings.models import (
     CalendarFeed,
@@ -90,7 +90,7 @@ def _locked_occurrence(rule: YearWheelRule, original_date: dt.date) -> RuleOccur
     if not rule_gives(locked, original_date):
         raise ValidationError(
             NOT_A_DATE_OF_THE_RULE,
-            params={"date": date_format(original_date, "j F Y"), "rule": locked},
+            params={"date": formatting.date(original_date), "rule": locked},
         )
     found = RuleOccurrence.objects.filter(
         rule=locked, original_date=original_date

@@ -300,7 +300,10 @@ def test_a_correction_records_who_when_why_and_before_after(world, flow):
     correction = Correction.objects.get()
     assert correction.made_by == world.user("strategist")
     assert correction.label == "Datum"
-    assert (correction.old_value, correction.new_value) == ("2027-03-09", "2027-03-10")
+    assert (correction.old_value, correction.new_value) == (
+        "9 mars 2027",
+        "10 mars 2027",
+    )
     assert correction.reason == "Fel datum i kallelsen"
     assert not correction.voided_signatures  # nobody had signed yet
     assert _fresh(meeting).version == 1
@@ -472,7 +475,7 @@ def test_posting_dates_are_checked_against_approval_and_appeal_time(world, flow)
         services.record_posting(
             minutes=minutes, by=by, posted_on=dt.date(2027, 3, 11), taken_down_on=None
         )
-    assert "2027-03-12" in " ".join(error.value.messages)
+    assert "(12 mars 2027)" in " ".join(error.value.messages)
     with pytest.raises(ValidationError) as error:
         services.record_posting(
             minutes=minutes,
@@ -480,7 +483,7 @@ def test_posting_dates_are_checked_against_approval_and_appeal_time(world, flow)
             posted_on=dt.date(2027, 3, 15),
             taken_down_on=dt.date(2027, 4, 1),
         )
-    assert "2027-04-06" in " ".join(error.value.messages)
+    assert "6 april 2027" in " ".join(error.value.messages)
     assert _fresh(minutes.meeting).posted_on is None
     services.record_posting(
         minutes=minutes,

@@ -321,7 +321,7 @@ def test_rule_form_uses_month_names_and_stores_numbers(world, rule, client_for):
     assert f'href="{url}"' in page
     assert '<span class="visually-hidden">: Beredningens möte</span>' in page
     assert "Andra tisdagen i mars och september" in page
-    assert "14:00–15:30" in page
+    assert "14.00–15.30" in page
 
 
 def test_30_february_is_refused_and_nothing_changes(world, rule, client_for):

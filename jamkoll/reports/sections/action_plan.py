@@ -1,11 +1,12 @@
 """The action plan: progress per goal and per article of the CEMR charter."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from jamkoll.core.formatting import percent
 from jamkoll.indicators import selectors
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Chart, Paragraph, Section, Subheading, Table
-from jamkoll.reports.sections.common import percent
 
 
 def build(organisation: Organisation, year: int) -> Section | None:
@@ -23,20 +24,26 @@ def build(organisation: Organisation, year: int) -> Section | None:
         source=_(
             "Source: the goals and actions of the action plan in Jämkoll as reported "
             "when the report was made (progress is the mean of the actions; a "
-            "completed action counts as 100 %%, cancelled actions are left out)."
+            "completed action counts as 100 %, cancelled actions are left out)."
         ),
     )
     with_actions = [g for g in goals if g.rollup.actions]
+    actions = sum(g.rollup.actions for g in goals)
     section.blocks.append(
         Paragraph(
-            _(
-                "The action plan has %(goals)s goals with %(actions)s actions, of which %(done)s are completed."
+            ngettext(
+                "The action plan has %(n)s goal",
+                "The action plan has %(n)s goals",
+                len(goals),
             )
-            % {
-                "goals": len(goals),
-                "actions": sum(g.rollup.actions for g in goals),
-                "done": sum(g.rollup.done for g in goals),
-            }
+            % {"n": len(goals)}
+            + " "
+            + ngettext(
+                "with %(n)s action, of which %(done)s completed.",
+                "with %(n)s actions, of which %(done)s completed.",
+                actions,
+            )
+            % {"n": actions, "done": sum(g.rollup.done for g in goals)}
         )
     )
     if with_actions:
@@ -91,7 +98,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
                         _("Article %(number)s: %(title)s")
                         % {
                             "number": a.article.number,
-                            "title": a.article.title_sv or a.article.title_en,
+                            "title": a.article.display_title,
                         },
                         str(a.rollup.actions),
                         str(a.rollup.done),

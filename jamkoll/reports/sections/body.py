@@ -1,7 +1,9 @@
 """The body itself: form, remit, members by sex, and representation in every body."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from jamkoll.core.formatting import number, percent
 from jamkoll.members.selectors import representation
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import (
@@ -14,8 +16,7 @@ from jamkoll.reports.content import (
 )
 from jamkoll.reports.sections.common import (
     equality_body,
-    number,
-    percent,
+    in_running_text,
     term_for_year,
 )
 
@@ -29,7 +30,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
     rows = representation(organisation=organisation, term=term) if term else []
     section = Section(
         key="body",
-        heading=_("The body"),
+        heading=body.name,
         source=_(
             "Source: Jämkoll's register of units and mandates (members and "
             "substitutes), term %(term)s, as registered when the report was made."
@@ -43,7 +44,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
     if body.parent is not None:
         facts = _("%(facts)s and reports to %(parent)s.") % {
             "facts": facts,
-            "parent": body.parent.name,
+            "parent": in_running_text(body.parent),
         }
     else:
         facts = _("%(facts)s.") % {"facts": facts}
@@ -51,8 +52,12 @@ def build(organisation: Organisation, year: int) -> Section | None:
     if body.yearly_meeting_target:
         section.blocks.append(
             Paragraph(
-                _("The body aims to meet %(n)s times a year.")
-                % {"n": body.yearly_meeting_target}
+                ngettext(
+                    "%(body)s aims to meet %(n)s time a year.",
+                    "%(body)s aims to meet %(n)s times a year.",
+                    body.yearly_meeting_target,
+                )
+                % {"body": body.name, "n": body.yearly_meeting_target}
             )
         )
     tasks = [t.text for t in body.remit_tasks.all()]
@@ -66,8 +71,8 @@ def build(organisation: Organisation, year: int) -> Section | None:
         section.has_year_data = False
         section.blocks.append(
             Paragraph(
-                _("No mandates in the body are registered for %(year)s.")
-                % {"year": year}
+                _("No mandates in %(body)s are registered for %(year)s.")
+                % {"body": body.name, "year": year}
             )
         )
         return section

@@ -3,6 +3,7 @@ prepare (listed, for the chair to raise in the council)."""
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from jamkoll.cases import selectors
 from jamkoll.organisations.models import Organisation
@@ -57,7 +58,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
             },
             categories=[
                 _("Prepared"),
-                _("Not relevant"),
+                pgettext("count of cases", "Not relevant"),
                 _("Not given the chance"),
                 _("Not yet handled"),
             ],

@@ -2,10 +2,12 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from jamkoll.core.formatting import percent
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Chart, Paragraph, Section, Subheading, Table
-from jamkoll.reports.sections.common import percent, share
+from jamkoll.reports.sections.common import share
 from jamkoll.result_requests import figures
 from jamkoll.result_requests.models import OPEN_STATUSES, ResultRequest
 
@@ -50,7 +52,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
     total = figures.totals(rows, year=year)
     section = Section(
         key="demands",
-        heading=_("Demands for results"),
+        heading=pgettext("report section", "Demands for results"),
         source=_(
             "Source: the demands sent by the body in %(year)s as registered in "
             "Jämkoll (a demand counts in the year it was sent; “on time” means the "
@@ -125,7 +127,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
                 _("Raised"),
                 _("Answered on time"),
                 _("Accepted at first answer"),
-                _("Overdue"),
+                pgettext("count of demands", "Overdue"),
             ],
             rows=[
                 [

@@ -1,12 +1,14 @@
 """Dialogue meetings with boards, administrations and companies, and their commitments."""
 
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from jamkoll.meetings.models import Commitment, Meeting
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Paragraph, Section, Subheading, Table
+from jamkoll.reports.sections.common import body_names
 
 
 def build(organisation: Organisation, year: int) -> Section | None:
@@ -24,6 +26,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
         .select_related("meeting__counterpart")
         .order_by("due_on", "pk")
     )
+    names = body_names(organisation)
     today = timezone.localdate()
     done = sum(1 for c in commitments if c.completed_on is not None)
     late = sum(1 for c in commitments if c.completed_on is None and c.due_on < today)
@@ -38,18 +41,25 @@ def build(organisation: Organisation, year: int) -> Section | None:
     )
     section.blocks.append(
         Paragraph(
-            _(
-                "The body held %(n)s dialogue meetings in %(year)s. The counterparts "
-                "made %(commitments)s commitments: %(done)s are fulfilled and %(late)s "
-                "are past their due date."
+            ngettext(
+                "%(body)s held %(n)s dialogue meeting in %(year)s.",
+                "%(body)s held %(n)s dialogue meetings in %(year)s.",
+                len(meetings),
             )
-            % {
-                "n": len(meetings),
-                "year": year,
-                "commitments": len(commitments),
-                "done": done,
-                "late": late,
-            }
+            % {"body": capfirst(names.form), "n": len(meetings), "year": year}
+            + " "
+            + (
+                ngettext(
+                    "The counterparts made %(n)s commitment: %(done)s fulfilled and "
+                    "%(late)s past the due date.",
+                    "The counterparts made %(n)s commitments: %(done)s fulfilled and "
+                    "%(late)s past the due date.",
+                    len(commitments),
+                )
+                % {"n": len(commitments), "done": done, "late": late}
+                if commitments
+                else _("No commitments were made at the meetings.")
+            )
         )
     )
     section.blocks.append(

@@ -5,12 +5,12 @@ from collections import defaultdict
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from jamkoll.core.formatting import number
 from jamkoll.indicators import gaps
 from jamkoll.indicators.models import Indicator, Municipality, Value
 from jamkoll.indicators.selectors import DIRECTION_WINDOW, Point, direction_label
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Chart, Paragraph, Section, Table
-from jamkoll.reports.sections.common import number
 
 LARGEST = 8
 

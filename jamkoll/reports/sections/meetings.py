@@ -3,12 +3,13 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from jamkoll.core.formatting import number
 from jamkoll.meetings import selectors
 from jamkoll.meetings.models import Attendance, Meeting
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Paragraph, Section, Table
-from jamkoll.reports.sections.common import number
 
 
 def build(organisation: Organisation, year: int) -> Section | None:
@@ -48,12 +49,20 @@ def build(organisation: Organisation, year: int) -> Section | None:
     for b in years:
         key = "reached" if b.total >= b.target else "missed"
         text = (
-            _(
-                "%(body)s held or planned %(n)s meetings, reaching its target of %(target)s."
+            ngettext(
+                "%(body)s held or planned %(n)s meeting, reaching its target of "
+                "%(target)s.",
+                "%(body)s held or planned %(n)s meetings, reaching its target of "
+                "%(target)s.",
+                b.total,
             )
             if key == "reached"
-            else _(
-                "%(body)s held or planned %(n)s meetings, short of its target of %(target)s."
+            else ngettext(
+                "%(body)s held or planned %(n)s meeting, short of its target of "
+                "%(target)s.",
+                "%(body)s held or planned %(n)s meetings, short of its target of "
+                "%(target)s.",
+                b.total,
             )
         )
         section.blocks.append(

@@ -1,11 +1,13 @@
 """Document reviews: the share of checklist criteria met per unit, with the trend."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
+from jamkoll.core.formatting import percent
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Chart, Paragraph, Section, Table
-from jamkoll.reports.sections.common import percent
+from jamkoll.reports.sections.common import body_names
 from jamkoll.reviews import trend
 from jamkoll.reviews.models import Answer, AnswerType, Review
 
@@ -28,7 +30,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
     rows = [r for r in rows if this is not None and r.values[this] is not None]
     section = Section(
         key="reviews",
-        heading=_("Document reviews"),
+        heading=pgettext("report section", "Document reviews"),
         source=_(
             "Source: the body's completed reviews of steering and decision documents in "
             "%(year)s and %(previous)s (criteria met count 1, partly met ½, not met 0; "
@@ -38,8 +40,16 @@ def build(organisation: Organisation, year: int) -> Section | None:
     )
     section.blocks.append(
         Paragraph(
-            _("The body completed %(n)s document reviews in %(year)s.")
-            % {"n": n_reviews, "year": year}
+            ngettext(
+                "%(body)s completed %(n)s document review in %(year)s.",
+                "%(body)s completed %(n)s document reviews in %(year)s.",
+                n_reviews,
+            )
+            % {
+                "body": capfirst(body_names(organisation).form),
+                "n": n_reviews,
+                "year": year,
+            }
         )
     )
     if not rows or this is None:

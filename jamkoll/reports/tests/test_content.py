@@ -6,7 +6,6 @@ from jamkoll.reports.content import (
     Section,
     Subheading,
     Table,
-    format_value,
 )
 
 
@@ -29,14 +28,15 @@ def test_chart_with_every_value_missing_has_no_data():
 
 def test_chart_data_rows_use_a_decimal_comma_and_a_dash_for_missing():
     assert _chart([[55.5, None], [40.0, 60.0]]).data_rows == [
-        ("A", ["55,5 %", "–"]),
-        ("B", ["40 %", "60 %"]),
+        ("A", ["55,5\xa0%", "–"]),
+        ("B", ["40\xa0%", "60\xa0%"]),
     ]
 
 
-def test_format_value_of_missing_is_a_dash():
-    assert format_value(None) == "–"
-    assert format_value(2.4, " st") == "2,4 st"
+def test_chart_data_rows_group_thousands_and_keep_the_unit():
+    chart = _chart([[1234.5, None], [None, None]])
+    chart.unit = " st"
+    assert chart.data_rows[0] == ("A", ["1\xa0234,5\xa0st", "–"])
 
 
 def test_content_survives_a_round_trip_through_json_data():

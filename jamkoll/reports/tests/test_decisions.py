@@ -10,9 +10,9 @@ from django.urls import reverse
 from jamkoll.accounts.models import Role
 from jamkoll.members.models import Person
 from jamkoll.reports import selectors, services
-from jamkoll.reports.models import AreaDecision, AreaFollowUp, YearlyReport
+from jamkoll.reports.models import AreaDecision, AreaFollowUp
 from jamkoll.reports.output import generate
-from jamkoll.reports.tests.helpers import docx_part, pdf_text
+from jamkoll.reports.tests.helpers import adopt, docx_part, pdf_text
 
 ADOPTED_ON = dt.date(2026, 2, 10)
 TODAY = dt.date(2026, 11, 20)
@@ -36,15 +36,7 @@ def adopted_area(world):
         rationale="Nämndernas verksamhetsplaner saknar statistik per kön.",
         unit=world.own.board,
     )
-    services.change_status(
-        report=report, status=YearlyReport.Status.READY, by=strategist, today=TODAY
-    )
-    services.change_status(
-        report=report,
-        status=YearlyReport.Status.ADOPTED,
-        by=strategist,
-        today=ADOPTED_ON,
-    )
+    adopt(report, by=strategist, org_world=world.own, on=ADOPTED_ON)
     area.refresh_from_db()
     return area
 
@@ -328,7 +320,11 @@ def test_no_section_when_last_years_report_was_not_adopted(world):
 
     content = selectors.assemble(organisation=world.own.organisation, year=2026)
 
-    assert content.section("development_follow_up") is None
+    section = content.section("development_follow_up")
+    assert [b.text for b in section.blocks] == [
+        "Det finns ingen fastställd årsrapport för 2025 vars utvecklingsområden kan "
+        "följas upp."
+    ]
 
 
 def test_the_section_renders_in_word_and_pdf(world, area):

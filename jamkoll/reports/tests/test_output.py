@@ -13,7 +13,7 @@ from jamkoll.reports.content import Chart, ReportContent, Section
 from jamkoll.reports.docx import render_docx
 from jamkoll.reports.output import generate
 from jamkoll.reports.pdf import render_pdf
-from jamkoll.reports.tests.helpers import docx_part, pdf_text
+from jamkoll.reports.tests.helpers import adopt, docx_part, pdf_text
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -44,7 +44,8 @@ def test_pdf_text_has_the_headings_and_swedish_text(world, report):
     data = generate(organisation=world.own.organisation, year=2026, fmt="pdf").data
     text = pdf_text(data)
     for heading in (
-        "Årsrapport 2026",
+        "Jämställdhetsberedningens",
+        "Förslag till beslut",
         "Inledning",
         "Ordförandens ord",
         "Föreslagna utvecklingsområden",
@@ -64,7 +65,7 @@ def test_pdf_has_bookmarks_and_title_metadata(world, report):
     metadata = document.get_metadata_dict()
     document.close()
     assert "Inledning" in titles
-    assert metadata["Title"] == "Årsrapport 2026"
+    assert metadata["Title"] == "Jämställdhetsberedningens årsrapport 2026"
 
 
 def test_docx_has_heading_styles_repeating_header_rows_language_and_chart_alt_text(
@@ -78,7 +79,7 @@ def test_docx_has_heading_styles_repeating_header_rows_language_and_chart_alt_te
     assert 'w:val="Heading2"' in body
     assert "<w:tblHeader" in body
     assert 'w:lang w:val="sv-SE"' in styles
-    assert "<dc:title>Årsrapport 2026</dc:title>" in core
+    assert "<dc:title>Jämställdhetsberedningens årsrapport 2026</dc:title>" in core
     assert "<dc:language>sv-SE</dc:language>" in core
     pictures = re.findall(r"<wp:docPr [^>]*>", body)
     assert pictures, "the report for the world fixture has at least one chart"
@@ -167,7 +168,7 @@ def test_libreoffice_opens_the_docx_and_converts_it_to_pdf(world, report, tmp_pa
     )
     converted = Path(tmp_path / "arsrapport.pdf").read_bytes()
     text = pdf_text(converted)
-    assert "Årsrapport 2026" in text
+    assert "Jämställdhetsberedningens" in text
     assert "Föreslagna utvecklingsområden" in text
     assert "Könsuppdelad statistik i årsredovisningen" in text
 
@@ -175,8 +176,7 @@ def test_libreoffice_opens_the_docx_and_converts_it_to_pdf(world, report, tmp_pa
 def test_adopted_report_documents_keep_the_adopted_content(world, report):
     strategist = world.user(Role.STRATEGIST)
     today = dt.date(2026, 12, 15)
-    services.change_status(report=report, status="ready", by=strategist, today=today)
-    services.change_status(report=report, status="adopted", by=strategist, today=today)
+    adopt(report, by=strategist, org_world=world.own, on=today)
     world.own.body.name = "Nytt namn på beredningen"
     world.own.body.save()
     text = pdf_text(

@@ -46,8 +46,8 @@ def test_body_section_counts_members_and_substitutes_by_sex(world):
     _seat(own, "Dana", Sex.WOMAN, Membership.Role.SUBSTITUTE)
     section = body.build(own.organisation, 2026)
     composition = _tables(section)[0]
-    assert composition.rows[0][1:] == ["2", "2", "0", "4", "50 %"]
-    assert composition.rows[1][1:] == ["1", "0", "0", "1", "100 %"]
+    assert composition.rows[0][1:] == ["2", "2", "0", "4", "50\xa0%"]
+    assert composition.rows[1][1:] == ["1", "0", "0", "1", "100\xa0%"]
     assert any(
         "Ordförande är en kvinna." in getattr(b, "text", "") for b in section.blocks
     )
@@ -145,13 +145,13 @@ def test_demands_section_has_rates_per_unit_and_names_best_and_worst(world):
     section = demands.build(own.organisation, 2026)
     table = _tables(section)[0]
     by_unit = {row[0]: row[1:] for row in table.rows}
-    assert by_unit["Socialnämnden"] == ["2", "2 (100 %)", "1", "0"]
+    assert by_unit["Socialnämnden"] == ["2", "2 (100\xa0%)", "1", "0"]
     assert by_unit["Bostads AB"][0] == "2"
-    assert by_unit["Bostads AB"][1] == "0 (0 %)"
+    assert by_unit["Bostads AB"][1] == "0 (0\xa0%)"
     assert by_unit["Totalt"][0] == "4"
     summary = " ".join(getattr(b, "text", "") for b in section.blocks)
-    assert "Socialnämnden (100 %)" in summary
-    assert "Bostads AB (0 %)" in summary
+    assert "Socialnämnden (100\xa0%)" in summary
+    assert "Bostads AB (0\xa0%)" in summary
 
 
 def test_dialogue_section_counts_meetings_and_commitments(world):
@@ -186,7 +186,10 @@ def test_dialogue_section_counts_meetings_and_commitments(world):
 def test_assembled_report_orders_written_parts_data_and_areas(world):
     content = assemble(organisation=world.own.organisation, year=2026)
     keys = [s.key for s in content.sections]
-    assert keys[0] == "introduction"
+    assert keys[:2] == ["proposal", "introduction"]
     assert keys[-1] == "development_areas"
     assert "body" in keys
-    assert "demands" not in keys  # nothing raised: the report says nothing of demands
+    # Nothing raised: the section says so in one sentence, without a table.
+    assert [b.text for b in content.section("demands").blocks] == [
+        "Beredningen skickade inga efterfrågningar 2026."
+    ]

@@ -1,9 +1,12 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from jamkoll.accounts.models import Role
 from jamkoll.reports import services
 from jamkoll.reports.models import DevelopmentArea, YearlyReport
+from jamkoll.reports.tests.helpers import adoption_item
 
 DETAIL = reverse("reports:detail", args=[2026])
 
@@ -127,8 +130,12 @@ def test_adopting_through_the_page_locks_editing(world, client_for):
         organisation=world.own.organisation, year=2026, status=YearlyReport.Status.READY
     )
     client = client_for(Role.STRATEGIST)
+    # A status change cannot adopt: that takes the confirmation page.
+    client.post(reverse("reports:change_status", args=[2026]), {"status": "adopted"})
+    assert not YearlyReport.objects.get().is_locked
+    item = adoption_item(world.own, held_on=dt.date(2026, 11, 10))
     response = client.post(
-        reverse("reports:change_status", args=[2026]), {"status": "adopted"}
+        reverse("reports:adopt", args=[2026]), {"agenda_item": item.pk}
     )
     assert response.status_code == 302
     assert YearlyReport.objects.get().is_locked

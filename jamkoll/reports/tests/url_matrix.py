@@ -259,3 +259,116 @@ POST_CASES += [
         other_refused=403,
     ),
 ]
+
+
+# --- Adoption by the body, and the organisation's Word template (issue 11) ----------
+# Adoption belongs to the body: a strategist or the body's chair (a politician with a
+# chair mandate, tested in test_adoption.py); the matrix's politician is no chair.
+ADOPTERS = (STRATEGIST,)
+
+
+def _ready_reports(world):  # type: ignore[no-untyped-def]
+    """A report ready for approval and a paragraph of the body's meeting, per
+    organisation."""
+    from jamkoll.reports.models import YearlyReport
+    from jamkoll.reports.tests.helpers import adoption_item
+
+    items = {}
+    for org_world in (world.own, world.other):
+        YearlyReport.objects.create(
+            organisation=org_world.organisation,
+            year=2026,
+            status=YearlyReport.Status.READY,
+        )
+        items[org_world.organisation.code] = adoption_item(
+            org_world, held_on=dt.date(2026, 11, 10)
+        )
+    return items
+
+
+def _adoption_state(org, extra=None):  # type: ignore[no-untyped-def]
+    from jamkoll.reports.models import YearlyReport
+
+    return list(
+        YearlyReport.objects.filter(organisation=org.organisation).values_list(
+            "status", "adopted_on", "adopted_at_id", "case_number"
+        )
+    )
+
+
+def _template_upload(org=None, extra=None):  # type: ignore[no-untyped-def]
+    from jamkoll.reports.tests.test_word_template import word_file
+
+    return {"word_template": word_file("Kommunens mall.dotx")}
+
+
+def _templates(world):  # type: ignore[no-untyped-def]
+    """A Word template in use in each organisation."""
+    from jamkoll.reports.models import ReportSettings
+    from jamkoll.reports.tests.test_word_template import word_file
+
+    for org_world in (world.own, world.other):
+        settings = ReportSettings(organisation=org_world.organisation)
+        upload = word_file(f"Mall {org_world.organisation.code}.dotx")
+        settings.word_template.save(upload.name, upload, save=False)
+        settings.word_template_name = upload.name
+        settings.save()
+    return {}
+
+
+def _template_state(org, extra=None):  # type: ignore[no-untyped-def]
+    from jamkoll.reports.models import ReportSettings
+
+    return list(
+        ReportSettings.objects.filter(organisation=org.organisation).values_list(
+            "word_template", "word_template_name"
+        )
+    )
+
+
+CASES += [
+    UrlCase(
+        "reports:adopt",
+        statuses(ADOPTERS),
+        lambda o, e=None: [2026],
+        setup=_ready_reports,
+        other=None,
+    ),
+    UrlCase("reports:word_template", statuses(EDITORS), other=None),
+    UrlCase("reports:word_template_remove", statuses((), denied=405), other=None),
+]
+
+POST_CASES += [
+    # The paragraph of the other organisation's body is not offered (400).
+    PostCase(
+        "reports:adopt",
+        ADOPTERS,
+        lambda o, e=None: [2026],
+        _adoption_state,
+        data=lambda org, extra: {
+            "agenda_item": extra[org.organisation.code].pk,
+            "case_number": "KS 2026/123",
+        },
+        setup=_ready_reports,
+        other=400,
+        other_refused=403,
+    ),
+    PostCase(
+        "reports:word_template",
+        EDITORS,
+        lambda o, e=None: [],
+        _template_state,
+        data=_template_upload,
+        other=302,
+        other_refused=403,
+    ),
+    PostCase(
+        "reports:word_template_remove",
+        EDITORS,
+        lambda o, e=None: [],
+        _template_state,
+        setup=_templates,
+        other=302,
+        other_refused=403,
+    ),
+]

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from jamkoll.core import exports
 from jamkoll.indicators import imports
 
 
@@ -46,7 +48,10 @@ class Command(BaseCommand):
             count = self._csv(
                 rows, self.stdout._out if hasattr(self.stdout, "_out") else sys.stdout
             )
-        self.stderr.write(_("%(n)s rows exported.") % {"n": count})
+        self.stderr.write(
+            ngettext("%(n)s row exported.", "%(n)s rows exported.", count)
+            % {"n": count}
+        )
 
     def _csv(self, rows: Any, handle: Any) -> int:
         writer = csv.writer(handle, lineterminator="\n")
@@ -58,14 +63,12 @@ class Command(BaseCommand):
         return count
 
     def _xlsx(self, rows: Any, path: str) -> int:
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("values")
-        sheet.append(list(imports.EXPORT_HEADER))
-        count = 0
-        for kpi, municipality, period, gender, value in rows:
-            sheet.append([kpi, municipality, period, gender, value])
-            count += 1
-        book.save(path)
-        return count
+        # Streamed: a municipality's values can run to hundreds of thousands of rows.
+        return exports.stream_xlsx(
+            path,
+            imports.EXPORT_HEADER,
+            rows,
+            types=[exports.TEXT, exports.TEXT, exports.INTEGER, exports.TEXT, None],
+            widths=[10, 14, 8, 8, 12],
+            title="values",
+        )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from jamkoll.indicators import imports, kolada
@@ -92,7 +93,10 @@ class Command(BaseCommand):
 
         def progress(current: ImportRun) -> None:
             bar.update(1)
-            bar.set_postfix_str(_("%(n)s values") % {"n": current.values_saved})
+            saved = current.values_saved
+            bar.set_postfix_str(
+                ngettext("%(n)s value", "%(n)s values", saved) % {"n": saved}
+            )
 
         try:
             with kolada.KoladaClient(base_url=run.base_url) as client:
@@ -103,18 +107,25 @@ class Command(BaseCommand):
             bar.close()
         if run.status == ImportRun.Status.DONE:
             self.stdout.write(
-                _("Import %(n)s done: %(values)s values in %(batches)s batches.")
+                _("Import %(n)s done: %(values)s in %(batches)s.")
                 % {
                     "n": run.pk,
-                    "values": run.values_saved,
-                    "batches": run.batches_total,
+                    "values": ngettext("%(n)s value", "%(n)s values", run.values_saved)
+                    % {"n": run.values_saved},
+                    "batches": ngettext(
+                        "%(n)s batch", "%(n)s batches", run.batches_total
+                    )
+                    % {"n": run.batches_total},
                 }
             )
             return
         message = "\n".join(run.errors[-1:])
         if run.status == ImportRun.Status.PARTIAL:
-            message += "\n" + _(
+            message += "\n" + ngettext(
+                "%(done)s of %(total)s batch was stored. Resume with: "
+                "jamkoll kolada import --resume %(n)s",
                 "%(done)s of %(total)s batches were stored. Resume with: "
-                "jamkoll kolada import --resume %(n)s"
+                "jamkoll kolada import --resume %(n)s",
+                run.batches_total,
             ) % {"done": len(run.done_batches), "total": run.batches_total, "n": run.pk}
         raise CommandError(message)
