@@ -52,7 +52,7 @@ messages: install ## Update and compile every app's Swedish catalogue (needs get
 	@for app in jamkoll/*/; do \
 	  if [ -d $$app/templates ] || ls $$app*.py >/dev/null 2>&1; then \
 	    mkdir -p $$app/locale; \
-	    (cd $$app && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) $(CURDIR)/$(BIN)/django-admin makemessages -l sv --no-obsolete --no-location -v 0); \
+	    (cd $$app && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) $(CURDIR)/$(BIN)/django-admin makemessages -l sv --no-obsolete --no-location -v 0 --ignore "tests/*"); \
 	  fi; \
 	done
 	$(BIN)/python scripts/compile_messages.py

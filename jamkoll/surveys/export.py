@@ -5,6 +5,7 @@ free-text answers are never exported (only their number).
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from jamkoll.core import exports
 from jamkoll.surveys.selectors import GroupResult, QuestionResult, SurveyResults
@@ -109,7 +110,7 @@ def _about_table(results: SurveyResults) -> exports.Table:
         ],
     ]
     if results.is_empty:
-        rows.append([_("Note"), _("Nobody answered this survey round.")])
+        rows.append([pgettext("export", "Note"), _("Nobody answered this survey round.")])
     return exports.Table(
         [_("About the survey round"), _("Value")], rows, title=_("About")
     )
