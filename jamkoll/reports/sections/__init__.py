@@ -65,7 +65,7 @@ EMPTY: dict[Builder, Empty] = {
     ),
     meetings.build: Empty(
         "meetings",
-        lambda: _("The body's meetings"),
+        lambda: pgettext("report section", "Meetings"),
         lambda names, year: (
             _("%(body)s has no meetings registered for %(year)s.")
             % {"body": capfirst(names.form), "year": year}

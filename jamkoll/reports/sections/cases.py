@@ -2,12 +2,14 @@
 prepare (listed, for the chair to raise in the council)."""
 
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from jamkoll.cases import selectors
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Chart, Paragraph, Section, Subheading, Table
+from jamkoll.reports.sections.common import body_names
 
 
 def build(organisation: Organisation, year: int) -> Section | None:
@@ -73,13 +75,17 @@ def build(organisation: Organisation, year: int) -> Section | None:
         )
     )
     missed = list(selectors.not_given_chance(organisation=organisation, year=year))
+    body = body_names(organisation).form
     section.blocks.append(
-        Subheading(_("Cases the body was not given the chance to prepare"))
+        Subheading(
+            _("Cases %(body)s was not given the chance to prepare") % {"body": body}
+        )
     )
     if not missed:
         section.blocks.append(
             Paragraph(
-                _("The body was given the chance to prepare every relevant case.")
+                _("%(body)s was given the chance to prepare every relevant case.")
+                % {"body": capfirst(body)}
             )
         )
         _add_raisings(section, organisation, year, missed=False)

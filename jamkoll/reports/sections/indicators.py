@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from jamkoll.core.formatting import number
+from jamkoll.core.formatting import number, percent, with_unit
 from jamkoll.indicators import gaps
 from jamkoll.indicators.models import Indicator, Municipality, Value
 from jamkoll.indicators.selectors import DIRECTION_WINDOW, Point, direction_label
@@ -51,8 +51,16 @@ def _gap_rows(
             method="trend",
         )
         rows.append((indicator, with_gap[-1], direction))
-    rows.sort(key=lambda r: (-abs(r[1].gap or 0), r[0].code))
+    rows.sort(
+        key=lambda r: (_relative(r[1]) is None, -(_relative(r[1]) or 0), r[0].code)
+    )
     return rows
+
+
+def _relative(point: gaps.GapPoint) -> float | None:
+    """The gap in percent of the total: comparable across units."""
+    share = gaps.relative_gap(point.women, point.men, point.total)
+    return None if share is None else 100 * share
 
 
 def build(organisation: Organisation, year: int) -> Section | None:
@@ -67,8 +75,10 @@ def build(organisation: Organisation, year: int) -> Section | None:
         heading=_("Indicators: gaps between women and men"),
         source=_(
             "Source: Kolada (RKA), values for women and men up to %(year)s as imported "
-            "into Jämkoll. Gap = women − men in the indicator's own unit; the "
-            "direction compares the size of the gap over the last five years."
+            "into Jämkoll. Gap = women − men in the indicator's own unit. The gaps "
+            "are ranked by their size in percent of the total, so indicators in "
+            "different units can be compared; the direction compares the size of "
+            "the gap over the last five years."
         )
         % {"year": year},
     )
@@ -89,15 +99,17 @@ def build(organisation: Organisation, year: int) -> Section | None:
     )
     section.blocks.append(
         Chart(
-            caption=_("Women and men in the indicators with the largest gaps"),
+            caption=_("The largest gaps in percent of the total"),
             alt=_(
-                "Bar chart of the values for women and men in the %(n)s indicators "
-                "with the largest gaps. The figures are in the table that follows."
+                "Bar chart of the gap between women and men in percent of the total "
+                "for the %(n)s indicators with the largest gaps. The figures are in "
+                "the table that follows."
             )
             % {"n": len(largest)},
             categories=[r[0].code for r in largest],
-            series=[_("Women"), _("Men")],
-            values=[[r[1].women, r[1].men] for r in largest],
+            series=[_("Gap in percent of the total")],
+            values=[[_relative(r[1])] for r in largest],
+            unit="%",
             empty_text=_("No indicator has values for both women and men."),
         )
     )
@@ -110,6 +122,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
                 _("Women"),
                 _("Men"),
                 _("Gap"),
+                _("Gap in percent of the total"),
                 _("Direction"),
             ],
             rows=[
@@ -119,12 +132,13 @@ def build(organisation: Organisation, year: int) -> Section | None:
                     str(point.period),
                     number(point.women),
                     number(point.men),
-                    number(point.gap),
+                    with_unit(point.gap, indicator.difference_unit),
+                    percent(_relative(point), 1),
                     direction_label(direction),
                 ]
                 for indicator, point, direction in largest
             ],
-            numeric=[False, True, True, True, True, False],
+            numeric=[False, True, True, True, True, True, False],
         )
     )
     return section

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from jamkoll.core.formatting import number
 from jamkoll.meetings import selectors
@@ -24,7 +24,7 @@ def build(organisation: Organisation, year: int) -> Section | None:
         return None
     section = Section(
         key="meetings",
-        heading=_("The body's meetings"),
+        heading=pgettext("report section", "Meetings"),
         source=_(
             "Source: the body's meetings and attendance lists in Jämkoll for %(year)s "
             "(dialogue meetings are reported separately)."
