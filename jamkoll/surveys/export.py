@@ -110,7 +110,9 @@ def _about_table(results: SurveyResults) -> exports.Table:
         ],
     ]
     if results.is_empty:
-        rows.append([pgettext("export", "Note"), _("Nobody answered this survey round.")])
+        rows.append(
+            [pgettext("export", "Note"), _("Nobody answered this survey round.")]
+        )
     return exports.Table(
         [_("About the survey round"), _("Value")], rows, title=_("About")
     )
