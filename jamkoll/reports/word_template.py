@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy
 
-from jamkoll.core.formatting import number
+from jamkoll.core.uploads import check_size
 
 MAX_BYTES = 5 * 1024 * 1024
 # A zip bomb guard: the members together, unpacked.
@@ -19,9 +19,8 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 SUFFIXES = frozenset({".docx", ".dotx"})
 REQUIRED_MEMBERS = ("word/document.xml", "word/styles.xml")
 
-EMPTY_TEMPLATE = gettext_lazy("The file is empty (0 bytes).")
 TEMPLATE_TOO_LARGE = gettext_lazy(
-    "The template is too large (%(size)s MB); the limit is %(limit)s MB."
+    "The template is too large (%(size)s); the limit is %(limit)s."
 )
 TEMPLATE_WRONG_TYPE = gettext_lazy(
     "Choose a Word document (.docx) or Word template (.dotx)."
@@ -34,22 +33,10 @@ TEMPLATE_HAS_MACROS = gettext_lazy(
 )
 
 
-def _megabytes(size: int) -> str:
-    return number(size / (1024 * 1024), 1)
-
-
 def check_word_template(upload: UploadedFile) -> None:
     """Raise ValidationError (Swedish) unless `upload` is a Word document or template
     within the size limit whose content is really Word (styles and body present)."""
-    size = upload.size or 0
-    if size == 0:
-        raise ValidationError(EMPTY_TEMPLATE, code="empty")
-    if size > MAX_BYTES:
-        raise ValidationError(
-            TEMPLATE_TOO_LARGE
-            % {"size": _megabytes(size), "limit": _megabytes(MAX_BYTES)},
-            code="too_large",
-        )
+    check_size(upload, MAX_BYTES, too_large=TEMPLATE_TOO_LARGE)
     suffix = PurePath(upload.name or "").suffix.lower()
     if suffix not in SUFFIXES:
         raise ValidationError(TEMPLATE_WRONG_TYPE, code="type")

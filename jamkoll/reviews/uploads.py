@@ -5,15 +5,16 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy
+
+from jamkoll.core import uploads
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 SUFFIXES = frozenset({".pdf", ".docx", ".odt", ".txt"})
 SNIFF_BYTES = 4096
 
-EMPTY_FILE = gettext_lazy("The file is empty (0 bytes).")
+EMPTY_FILE = uploads.EMPTY_FILE
 FILE_TOO_LARGE = gettext_lazy(
     "The file is too large (%(size)s); the limit is %(limit)s."
 )
@@ -34,15 +35,7 @@ def check_upload(upload: UploadedFile) -> None:
     The limit is `settings.JAMKOLL_MAX_UPLOAD_BYTES`, read at call time.
     """
     limit = int(settings.JAMKOLL_MAX_UPLOAD_BYTES)
-    size = upload.size or 0
-    if size == 0:
-        raise ValidationError(EMPTY_FILE, code="empty")
-    if size > limit:
-        raise ValidationError(
-            FILE_TOO_LARGE
-            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
-            code="too_large",
-        )
+    uploads.check_size(upload, limit, too_large=FILE_TOO_LARGE)
     suffix = PurePath(upload.name or "").suffix.lower()
     if suffix not in SUFFIXES:
         raise ValidationError(UNSUPPORTED_TYPE, code="type")
