@@ -16,7 +16,7 @@ from jamkoll.meetings import permissions as meeting_permissions
 from jamkoll.meetings import selectors as meeting_selectors
 from jamkoll.meetings.models import Decision, Meeting
 from jamkoll.meetings.selectors import UserAssignments
-from jamkoll.members.models import Membership
+from jamkoll.members import selectors as members
 from jamkoll.organisations.models import Organisation, Unit
 
 # Items per panel; each panel links to the full list.
@@ -91,18 +91,7 @@ def is_chair(*, user: User, organisation: Organisation, today: dt.date) -> bool:
     organisation today: a politician linked to a person with a current chair mandate."""
     if Role.POLITICIAN not in roles_in(user, organisation.pk):
         return False
-    return (
-        Membership.objects.filter(
-            person__user=user,
-            person__organisation=organisation,
-            unit__kind=Unit.Kind.EQUALITY_BODY,
-            role=Membership.Role.CHAIR,
-            starts_on__lte=today,
-            term__ends_on__gte=today,
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .exists()
-    )
+    return members.chairs_equality_body(user, organisation.pk, today)
 
 
 def _assignments(

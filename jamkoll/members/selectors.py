@@ -1,5 +1,7 @@
 """Read paths for people, mandates and representation."""
 
+import datetime as dt
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from jamkoll.accounts.models import User
@@ -122,4 +124,22 @@ def people_of_user(*, user: User, organisation: Organisation) -> list[Person]:
                 ),
             )
         )
+    )
+
+
+def chairs_equality_body(user: User, organisation_id: int, today: dt.date) -> bool:
+    """Whether `user` is linked to a person who chairs (is ordförande of) a
+    gender-equality body of the organisation on `today`, through a current mandate."""
+    return (
+        Membership.objects.filter(
+            person__user=user,
+            person__organisation_id=organisation_id,
+            unit__organisation_id=organisation_id,
+            unit__kind=Unit.Kind.EQUALITY_BODY,
+            role=Membership.Role.CHAIR,
+            starts_on__lte=today,
+            term__ends_on__gte=today,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exists()
     )

@@ -14,7 +14,7 @@
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from jamkoll.accounts.models import Role, User
@@ -26,8 +26,8 @@ from jamkoll.accounts.roles import (
     organisation_ids_of,
 )
 from jamkoll.core.ownership import organisation_id_of
-from jamkoll.members.models import Membership
-from jamkoll.organisations.models import Organisation, Unit
+from jamkoll.members import selectors as members
+from jamkoll.organisations.models import Organisation
 from jamkoll.reports.models import AreaFollowUp, DevelopmentArea, YearlyReport
 
 
@@ -45,7 +45,8 @@ def can_edit(user: User, obj: Organisation | YearlyReport | DevelopmentArea) -> 
 
 
 def can_change_status(user: User, obj: Organisation | YearlyReport) -> bool:
-    """Administrators and strategists mark the report ready and adopted (fastställd)."""
+    """Administrators and strategists move the report between draft and ready; adopting
+    it (fastställd) is `can_adopt`."""
     return has_any_role(user, organisation_id_of(obj), CONTENT_ROLES)
 
 
@@ -56,19 +57,8 @@ def chairs_the_body(
     of) its gender-equality body today, through a current chair mandate."""
     if not has_any_role(user, organisation_id, {Role.POLITICIAN}):
         return False
-    today = today or timezone.localdate()
-    return (
-        Membership.objects.filter(
-            person__user=user,
-            person__organisation_id=organisation_id,
-            unit__organisation_id=organisation_id,
-            unit__kind=Unit.Kind.EQUALITY_BODY,
-            role=Membership.Role.CHAIR,
-            starts_on__lte=today,
-            term__ends_on__gte=today,
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .exists()
+    return members.chairs_equality_body(
+        user, organisation_id, today or timezone.localdate()
     )
 
 
