@@ -112,7 +112,10 @@ def test_the_limit_is_five_megabytes(world, client_for):
     big = SimpleUploadedFile("mall.docx", b"PK\x03\x04" + b"\0" * (6 * 1024 * 1024 - 4))
     response = _upload(client_for(Role.STRATEGIST), big)
     assert response.status_code == 400
-    assert "Mallen är för stor (6,0\xa0MB); gränsen är 5,0\xa0MB." in response.content.decode()
+    assert (
+        "Mallen är för stor (6,0\xa0MB); gränsen är 5,0\xa0MB."
+        in response.content.decode()
+    )
 
 
 def test_removing_the_template_goes_back_to_the_built_in_styles(world, client_for):
