@@ -376,14 +376,34 @@ def _english_page() -> bool:
     return (get_language() or "").startswith("en")
 
 
-def _marked(title: str, is_confirmed: bool) -> str:
-    """A catalogue title, with "(ej bekräftad)" when its source is unconfirmed."""
-    if is_confirmed:
-        return title
-    return f"{title} ({gettext('unconfirmed')})"
+class CatalogueEntry:
+    """Naming shared by the fixed catalogues: a numbered entry whose title may rest
+    on an unconfirmed source, then shown marked "(ej bekräftad)" wherever it appears."""
+
+    number: int
+    is_confirmed: bool
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def display_title(self) -> str:
+        """The title, marked "(ej bekräftad)" while the source is unconfirmed."""
+        if self.is_confirmed:
+            return self.title
+        return f"{self.title} ({gettext('unconfirmed')})"
+
+    @property
+    def label(self) -> str:
+        """How the entry is named in lists and choices: "3. Title (ej bekräftad)"."""
+        return f"{self.number}. {self.display_title}"
+
+    def __str__(self) -> str:
+        return self.label
 
 
-class NationalGoal(models.Model):
+class NationalGoal(CatalogueEntry, models.Model):
     """One of the six national gender-equality sub-goals (jämställdhetspolitiska delmål)."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -398,9 +418,6 @@ class NationalGoal(models.Model):
         verbose_name_plural = _("national sub-goals")
         ordering = ["number"]
 
-    def __str__(self) -> str:
-        return self.label
-
     @property
     def title(self) -> str:
         """The title in the page's language (Swedish unless English is chosen)."""
@@ -408,18 +425,8 @@ class NationalGoal(models.Model):
             return self.title_en or self.title_sv
         return self.title_sv
 
-    @property
-    def display_title(self) -> str:
-        """The title, marked "(ej bekräftad)" while the source is unconfirmed."""
-        return _marked(self.title, self.is_confirmed)
 
-    @property
-    def label(self) -> str:
-        """How the sub-goal is named in lists and choices: "1. Title"."""
-        return f"{self.number}. {self.display_title}"
-
-
-class CharterArticle(models.Model):
+class CharterArticle(CatalogueEntry, models.Model):
     """An article of the CEMR European Charter for Equality of Women and Men in Local Life."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -435,9 +442,6 @@ class CharterArticle(models.Model):
         verbose_name = _("CEMR charter article")
         verbose_name_plural = _("CEMR charter articles")
         ordering = ["number"]
-
-    def __str__(self) -> str:
-        return self.label
 
     @property
     def title(self) -> str:
@@ -458,16 +462,6 @@ class CharterArticle(models.Model):
         if _english_page():
             return self.area_en or self.area_sv
         return self.area_sv
-
-    @property
-    def display_title(self) -> str:
-        """The title, marked "(ej bekräftad)" while the source is unconfirmed."""
-        return _marked(self.title, self.is_confirmed)
-
-    @property
-    def label(self) -> str:
-        """How the article is named in lists and choices: "3. Title (ej bekräftad)"."""
-        return f"{self.number}. {self.display_title}"
 
 
 class CharterSignature(BaseModel):
