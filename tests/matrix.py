@@ -82,3 +82,6 @@ class PostCase:
     # A context every POST of the case runs inside, e.g. a fake for an outside
     # service (Kolada), so the matrix neither reaches the network nor sleeps.
     patch: Callable[[], AbstractContextManager[Any]] | None = None
+    # Cookies every POST of the case carries, `cookies(org_world, extra)` (e.g. the
+    # survey's signed answer cookie, which stands for the personal link).
+    cookies: Callable[..., dict[str, str]] | None = None

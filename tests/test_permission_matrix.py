@@ -18,6 +18,7 @@ PUBLIC = {
     "core:health",
     "set_language",
     # A politician answers the survey through a personal link, without an account.
+    "surveys:answer_start",
     "surveys:answer",
     "surveys:thanks",
     # The secret token in the URL is the credential (revocable).
@@ -123,6 +124,8 @@ READ_ONLY = _all_read_only()
 # in accounts/tests/test_login.py; switching to a foreign organisation is a 404 in
 # organisations/tests/test_views.py).
 SESSION_ONLY = {"accounts:login", "accounts:logout", "organisations:switch"}
+# Sets only the survey's signed answer cookie (surveys/tests/test_anonymity.py).
+SESSION_ONLY |= {"surveys:answer_start"}
 
 # State-changing URLs that still lack a PostCase. This list may only shrink: a name
 # here that has a PostCase, or no longer exists, fails the test below.
@@ -163,6 +166,8 @@ def test_read_only_url_refuses_post(case, world, client):
 
 def _post(case: PostCase, org, extra, client):
     url = reverse(case.name, args=case.args(org, extra))
+    for name, value in (case.cookies(org, extra) if case.cookies else {}).items():
+        client.cookies[name] = value
     with case.patch() if case.patch else contextlib.nullcontext():
         return client.post(url, case.data(org, extra))
 

@@ -34,9 +34,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    # Before django_tasks_db: its `db_worker` command is replaced by one with heartbeats.
+    "jamkoll.core",
     "django_tasks",
     "django_tasks_db",
-    "jamkoll.core",
     "jamkoll.accounts",
     "jamkoll.audit",
     "jamkoll.organisations",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control: private, no-store on every dynamic response (not static files).
+    "jamkoll.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jamkoll.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,12 +65,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout and absolute lifetime of a login (jamkoll.core.sessions).
+    "jamkoll.core.sessions.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "jamkoll.organisations.middleware.ActiveOrganisationMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A form sent twice (double click, retry) is handled once; keep last (process_view).
+    "jamkoll.core.idempotency.IdempotentSubmitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -141,6 +148,20 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind the reverse proxy the lockout counts the real client (core.middleware.client_ip).
+AXES_CLIENT_IP_CALLABLE = "jamkoll.core.middleware.client_ip"
+# Addresses/CIDR of reverse proxies whose X-Forwarded-For is believed (docs/deploy.md).
+JAMKOLL_TRUSTED_PROXIES: list[str] = [
+    p.strip()
+    for p in os.environ.get("JAMKOLL_TRUSTED_PROXIES", "").split(",")
+    if p.strip()
+]
+
+# Sessions end after an idle period and after an absolute lifetime (core.sessions).
+JAMKOLL_SESSION_IDLE_MINUTES = int(os.environ.get("JAMKOLL_SESSION_IDLE_MINUTES", "60"))
+JAMKOLL_SESSION_MAX_HOURS = int(os.environ.get("JAMKOLL_SESSION_MAX_HOURS", "12"))
+# The cookie dies with the absolute lifetime (Django's default is 14 days).
+SESSION_COOKIE_AGE = JAMKOLL_SESSION_MAX_HOURS * 3600
 
 # --- Internationalisation -----------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/i18n/
@@ -171,6 +192,11 @@ JAMKOLL_MAX_UPLOAD_BYTES = int(
 
 # --- Background work (django-tasks with its database backend) -----------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Worker heartbeats: a RUNNING task whose worker is silent this long is retried or failed.
+JAMKOLL_WORKER_HEARTBEAT_SECONDS = 5
+JAMKOLL_WORKER_STALE_SECONDS = int(os.environ.get("JAMKOLL_WORKER_STALE_SECONDS", "60"))
+# E-mail tasks: seconds before attempts 2, 3, 4 and 5; the fifth failure ends FAILED.
+JAMKOLL_MAIL_RETRY_DELAYS = (60, 5 * 60, 30 * 60, 2 * 60 * 60)
 
 # --- E-mail -------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(

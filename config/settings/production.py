@@ -1,5 +1,6 @@
 """Production: everything from the environment; refuses to start when unsafe."""
 
+import ipaddress
 import os
 from urllib.parse import urlsplit
 
@@ -24,6 +25,18 @@ if _site.scheme not in {"https", "http"} or not _site.netloc:
     raise ImproperlyConfigured(
         "JAMKOLL_BASE_URL must be the site's address, e.g. https://jamkoll.kommun.se "
         "(links in e-mail use it)."
+    )
+# A mistyped proxy address would otherwise surface only at the first login.
+for _proxy in JAMKOLL_TRUSTED_PROXIES:  # noqa: F405
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"JAMKOLL_TRUSTED_PROXIES: {_proxy!r} is not an address or network."
+        ) from error
+if JAMKOLL_SESSION_IDLE_MINUTES < 1 or JAMKOLL_SESSION_MAX_HOURS < 1:  # noqa: F405
+    raise ImproperlyConfigured(
+        "JAMKOLL_SESSION_IDLE_MINUTES and JAMKOLL_SESSION_MAX_HOURS must be positive."
     )
 
 DEBUG = False

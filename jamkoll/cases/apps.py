@@ -8,7 +8,12 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         # meetings sits on the same layer, so it is reached through its AppConfig
         # (a generic link) rather than imported.
-        from jamkoll.cases import meeting_outcomes, providers
+        from jamkoll.cases import meeting_outcomes, providers, tasks
+        from jamkoll.cases.models import CaseImport
+        from jamkoll.core import tables
+
+        # A case list whose worker died ends failed, not "running" for ever.
+        tables.fail_when_abandoned(CaseImport, tasks.run_case_import.module_path)
 
         if apps.is_installed("jamkoll.meetings"):
             meetings = apps.get_app_config("meetings")

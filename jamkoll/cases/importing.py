@@ -1,16 +1,21 @@
 """Reading the council's case list from CSV or Excel: headers mapped to fields, each row
-checked, errors reported with the row number as the user sees it in the spreadsheet."""
+checked, errors reported with the row number as the user sees it in the spreadsheet.
 
-import csv
+Rows are read one at a time through `jamkoll.core.tables` and reading stops at the
+first row beyond MAX_ROWS, so a huge sheet is refused without being read whole."""
+
 import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from jamkoll.cases.models import Case
+from jamkoll.core import tables
+from jamkoll.core.formatting import number as format_number
 from jamkoll.organisations.models import Organisation, Unit
 
 # Header spellings (normalised: lower case, letters and digits only) per field.
@@ -84,44 +89,6 @@ def _normalise(header: str) -> str:
     return re.sub(r"[^0-9a-zåäöé]", "", str(header or "").strip().lower())
 
 
-def decode(content: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 (with or without BOM), else Windows-1252 (Excel)."""
-    try:
-        return content.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace"), "cp1252"
-
-
-class _Semicolon(csv.excel):
-    delimiter = ";"
-
-
-def _read_csv(content: bytes, report: ImportReport) -> list[list[Any]]:
-    text, encoding = decode(content)
-    if encoding == "cp1252":
-        report.notes.append(
-            _(
-                "The file was saved as Windows-1252 (as Excel does); å, ä and ö were read correctly."
-            )
-        )
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t")
-    except csv.Error:
-        dialect = _Semicolon if sample.count(";") >= sample.count(",") else csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
-
-
-def _read_xlsx(content: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
-
-
 def _parse_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -154,22 +121,26 @@ def _unit_index(organisation: Organisation) -> dict[str, Unit]:
 def parse_case_file(
     *, organisation: Organisation, filename: str, content: bytes
 ) -> ImportReport:
-    """Parse and check every row; nothing is saved here."""
-    report = ImportReport()
+    """Read (at most MAX_ROWS rows, streaming) and check every row; nothing is saved."""
     try:
-        if filename.lower().endswith((".xlsx", ".xlsm")):
-            table = _read_xlsx(content)
-        else:
-            table = _read_csv(content, report)
-    except Exception:  # noqa: BLE001 - any unreadable file gets the same clear message
-        report.fatal = _(
-            "The file could not be read. Save it as CSV or Excel (.xlsx) and try again."
+        table = tables.read_table(filename, io.BytesIO(content), max_rows=MAX_ROWS)
+    except ValidationError as error:
+        return ImportReport(fatal=" ".join(error.messages))
+    return parse_case_table(organisation=organisation, table=table)
+
+
+def parse_case_table(
+    *, organisation: Organisation, table: tables.Table
+) -> ImportReport:
+    """Check every row of a table already read; nothing is saved here."""
+    report = ImportReport(notes=list(table.notes))
+    if len(table.rows) > MAX_ROWS:
+        report.fatal = str(
+            tables.TOO_MANY_ROWS
+            % {"max": format_number(MAX_ROWS), "row": format_number(MAX_ROWS + 2)}
         )
         return report
-    if not table:
-        report.fatal = _("The file is empty.")
-        return report
-    headers = [_normalise(h) for h in table[0]]
+    headers = [_normalise(h) for h in table.header]
     columns: dict[str, int] = {}
     for name, spellings in HEADERS.items():
         for index, header in enumerate(headers):
@@ -182,12 +153,7 @@ def parse_case_file(
             "Nothing was imported."
         ) % {
             "missing": ", ".join(_label(m) for m in missing),
-            "found": ", ".join(str(h) for h in table[0] if h) or "–",
-        }
-        return report
-    if len(table) - 1 > MAX_ROWS:
-        report.fatal = _("The file has more than %(max)s rows; split it.") % {
-            "max": MAX_ROWS
+            "found": ", ".join(str(h) for h in table.header if h) or "–",
         }
         return report
 
@@ -198,9 +164,9 @@ def parse_case_file(
         )
     )
     seen: dict[str, int] = {}
-    for offset, raw in enumerate(table[1:], start=2):
+    for offset, raw in table.numbered():
         values = {
-            name: ("" if index >= len(raw) or raw[index] is None else raw[index])
+            name: (raw[index] if index < len(raw) else "")
             for name, index in columns.items()
         }
         if not any(str(v).strip() for v in values.values()):

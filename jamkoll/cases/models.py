@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from jamkoll.core import formatting
 from jamkoll.core.models import BaseModel
+from jamkoll.core.tables import FileImport
 
 DECIDING_BODY_KIND = _("Cases are decided by the council or the executive board.")
 OTHER_ORGANISATION = _("The units must belong to the case's organisation.")
@@ -261,3 +262,15 @@ class NotGivenListRaising(BaseModel):
             errors.setdefault("raised_by", []).append(OTHER_ORGANISATION)
         if errors:
             raise ValidationError(errors)
+
+
+class CaseImport(FileImport):
+    """A case list imported in the background (large files): progress and the
+    refused rows, shown on ``cases:import_detail``."""
+
+    class Meta(FileImport.Meta):
+        verbose_name = _("case list import")
+        verbose_name_plural = _("case list imports")
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:import_detail", args=[self.pk])

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from jamkoll.accounts.models import User
 from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids_of
-from jamkoll.cases.models import Case
+from jamkoll.cases.models import Case, CaseImport
 from jamkoll.core.ownership import organisation_id_of
 
 
@@ -21,3 +21,9 @@ def can_edit(user: User, obj: object) -> bool:
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
     return Case.objects.filter(organisation_id__in=organisation_ids_of(user))
+
+
+def case_imports_visible_to(user: User) -> QuerySet[CaseImport]:
+    """Background imports of the case list, in the user's organisations (the view
+    then asks `can_edit`)."""
+    return CaseImport.objects.filter(organisation_id__in=organisation_ids_of(user))

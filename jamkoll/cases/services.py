@@ -9,9 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
 from jamkoll.cases import permissions
-from jamkoll.cases.importing import ImportReport, parse_case_file
-from jamkoll.cases.models import Case, NotGivenListRaising
+from jamkoll.cases.importing import (
+    MAX_ROWS,
+    ImportReport,
+    parse_case_file,
+    parse_case_table,
+)
+from jamkoll.cases.models import Case, CaseImport, NotGivenListRaising
 from jamkoll.core import formatting
+from jamkoll.core.changes import KEEP, assign
+from jamkoll.core.tables import IMPORT_NOT_ALLOWED, Table
 from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 
@@ -24,16 +31,33 @@ def _save(case: Case, by: User) -> None:
 
 @transaction.atomic
 def save_case(
-    *, organisation: Organisation, by: User, case: Case | None = None, **fields: Any
+    *,
+    organisation: Organisation,
+    by: User,
+    case: Case | None = None,
+    case_number: str = KEEP,
+    title: str = KEEP,
+    deciding_body: Unit = KEEP,
+    meeting_on: dt.date = KEEP,
+    responsible_board: Unit | None = KEEP,
+    documents: str = KEEP,
 ) -> Case:
-    """Register or change a case before the council or executive board."""
+    """Register or change a case before the council or executive board (fields not
+    given keep their value; the preparation has its own service)."""
     if not permissions.can_edit(by, organisation):
         raise PermissionDenied
     case = case or Case(organisation=organisation)
     if case.organisation_id != organisation.pk:
         raise PermissionDenied
-    for name, value in fields.items():
-        setattr(case, name, value)
+    assign(
+        case,
+        case_number=case_number,
+        title=title,
+        deciding_body=deciding_body,
+        meeting_on=meeting_on,
+        responsible_board=responsible_board,
+        documents=documents,
+    )
     _save(case, by)
     return case
 
@@ -173,17 +197,39 @@ def import_cases(
     """Import the council's case list from CSV or Excel.
 
     Columns are found by their headers. Rows with errors are reported with their row
-    number and reason and skipped; the good rows are saved together. A file without a
-    required column is rejected as a whole, with nothing saved.
+    number and reason and skipped; the good rows are saved one by one. A file without
+    a required column, or with more than MAX_ROWS rows, is rejected as a whole, with
+    nothing saved.
     """
     if not permissions.can_edit(by, organisation):
         raise PermissionDenied
     report = parse_case_file(
         organisation=organisation, filename=filename, content=content
     )
+    return _save_rows(report, organisation=organisation, by=by)
+
+
+def import_case_table(
+    *, organisation: Organisation, by: User, table: Table
+) -> ImportReport:
+    """The same for a table the view has already read (a small file, in the request)."""
+    if not permissions.can_edit(by, organisation):
+        raise PermissionDenied
+    report = parse_case_table(organisation=organisation, table=table)
+    return _save_rows(report, organisation=organisation, by=by)
+
+
+def _save_rows(
+    report: ImportReport,
+    *,
+    organisation: Organisation,
+    by: User,
+    job: CaseImport | None = None,
+) -> ImportReport:
     if report.fatal:
         return report
-    for row in report.rows:
+    checked = len(report.errors)  # rows refused before saving began
+    for done, row in enumerate(report.rows, start=1):
         case = Case(organisation=organisation, **row.fields)
         try:
             with transaction.atomic():
@@ -192,4 +238,57 @@ def import_cases(
             report.reject(row.number, "; ".join(error.messages))
         else:
             report.created += 1
+        if job is not None:
+            job.progress(done=checked + done, saved=report.created)
     return report
+
+
+@transaction.atomic
+def queue_case_import(
+    *, organisation: Organisation, by: User, filename: str, kind: str, content: bytes
+) -> CaseImport:
+    """Store a large case list for `run_case_import` (a background task) to import."""
+    if not permissions.can_edit(by, organisation):
+        raise PermissionDenied
+    job = CaseImport(
+        organisation=organisation,
+        started_by=by,
+        filename=filename[:200],
+        kind=kind,
+        content=content,
+    )
+    job.full_clean()
+    job.save()
+    return job
+
+
+def run_case_import(*, job: CaseImport) -> CaseImport:
+    """Carry out a stored import: read the file (at most MAX_ROWS rows), check every
+    row, save the good ones, writing progress as it goes. Never raises for a bad file:
+    the job ends *failed* with the reason, or *done* with every refused row listed.
+    Not atomic as a whole, on purpose: each case is saved on its own."""
+    if job.status != CaseImport.Status.PENDING:
+        return job
+    job.start()
+    by = job.started_by
+    if by is None or not permissions.can_edit(by, job.organisation):
+        job.finish(fatal=str(IMPORT_NOT_ALLOWED))
+        return job
+    try:
+        table = job.table(max_rows=MAX_ROWS)
+    except ValidationError as error:
+        job.finish(fatal=" ".join(error.messages))
+        return job
+    report = parse_case_table(organisation=job.organisation, table=table)
+    if report.fatal:
+        job.finish(fatal=report.fatal)
+        return job
+    job.rows_total = len(report.rows) + len(report.errors)
+    job.notes = report.notes
+    job.errors = [{"row": e.number, "reason": e.reason} for e in report.errors]
+    job.save()
+    _save_rows(report, organisation=job.organisation, by=by, job=job)
+    job.errors = [{"row": e.number, "reason": e.reason} for e in report.errors]
+    job.rows_saved = report.created
+    job.finish()
+    return job

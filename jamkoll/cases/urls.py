@@ -7,6 +7,7 @@ urlpatterns = [
     path("arenden/", views.case_list, name="list"),
     path("arenden/nytt/", views.case_create, name="create"),
     path("arenden/import/", views.case_import, name="import"),
+    path("arenden/import/<int:pk>/", views.import_detail, name="import_detail"),
     path("arenden/tackning/", views.coverage, name="coverage"),
     path("arenden/tackning/utskrift/", views.not_given_print, name="not_given_print"),
     path(

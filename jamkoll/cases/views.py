@@ -1,4 +1,3 @@
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -10,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jamkoll.cases import permissions, selectors, services
+from jamkoll.cases import importing, permissions, selectors, services, tasks
 from jamkoll.cases.forms import CaseForm, ImportForm, ListRaisingForm, PreparationForm
 from jamkoll.cases.models import Case
-from jamkoll.core import formatting
+from jamkoll.core import formatting, tables
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
+from jamkoll.core.params import choice_param, date_param, year_param
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 
@@ -25,20 +25,15 @@ def _user(request: HttpRequest) -> Any:
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+    today = timezone.localdate().year
+    return year_param(request, default=today, minimum=2000, maximum=2100) or today
 
 
 @require_GET
 @organisation_required
 def case_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     year = _year(request)
-    preparation = request.GET.get("preparation", "")
-    if preparation not in Case.Preparation.values:
-        preparation = ""
+    preparation = choice_param(request, "preparation", Case.Preparation.values)
     today = timezone.localdate()
     return render_page(
         request,
@@ -167,12 +162,9 @@ def not_given_print(request: HttpRequest, organisation: Organisation) -> HttpRes
     """The printable list for the chair: cases the body was not given the chance to
     prepare, for one council meeting (`?meeting=YYYY-MM-DD`) or the whole year."""
     year = _year(request)
-    meeting_on = None
-    try:
-        meeting_on = dt.date.fromisoformat(request.GET.get("meeting", ""))
+    meeting_on = date_param(request, "meeting")
+    if meeting_on is not None:
         year = meeting_on.year
-    except ValueError:
-        meeting_on = None
     cases = selectors.not_given_chance(
         organisation=organisation, year=year, meeting_on=meeting_on
     )
@@ -233,22 +225,54 @@ def not_given_raising_create(
 @require_http_methods(["GET", "POST"])
 @organisation_required
 def case_import(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    """Import the council's case list; the report shows each bad row with its reason."""
+    """Import the council's case list; the report shows each bad row with its reason.
+
+    A small file is imported within the request; a larger one (by size or rows) is
+    stored and imported by a task, and the request answers at once with a redirect
+    to the import's progress page.
+    """
     if not permissions.can_edit(_user(request), organisation):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.checked is not None:
         upload = form.cleaned_data["file"]
-        report = services.import_cases(
-            organisation=organisation,
-            by=_user(request),
-            filename=upload.name,
-            content=upload.read(),
-        )
-        if report.fatal:
-            form.add_error("file", report.fatal)
+        try:
+            table = tables.read_if_small(upload, form.checked.kind)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            if table is None:
+                job = services.queue_case_import(
+                    organisation=organisation,
+                    by=_user(request),
+                    filename=form.checked.display_name,
+                    kind=form.checked.kind,
+                    content=tables.content_of(upload),
+                )
+                tasks.run_case_import.enqueue(job.pk)
+                return tables.see_other(job.get_absolute_url())
+            report = services.import_case_table(
+                organisation=organisation, by=_user(request), table=table
+            )
+            if report.fatal:
+                form.add_error("file", report.fatal)
     status = 400 if form.errors else 200
     return render(
-        request, "cases/import.html", {"form": form, "report": report}, status=status
+        request,
+        "cases/import.html",
+        {"form": form, "report": report, "max_rows": importing.MAX_ROWS},
+        status=status,
+    )
+
+
+@require_GET
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A background import's progress (refreshed by htmx while it runs), then its
+    report: rows saved, and every refused row with its reason."""
+    job = get_object_or_404(permissions.case_imports_visible_to(_user(request)), pk=pk)
+    if not permissions.can_edit(_user(request), job):
+        raise PermissionDenied
+    return render_page(
+        request, "cases/import_detail.html", {"job": job}, partial="status"
     )

@@ -7,9 +7,14 @@ Every export in Jamkoll goes through here, so every file has the same habits:
   ``0.0%``), dates as dates (``yyyy-mm-dd``).
 - **CSV**: UTF-8 with a byte-order mark, ``;`` between cells, decimal comma, CRLF line
   ends, ISO dates: Excel set to Swedish opens it with the right columns and numbers.
-- In both, a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-  return gets a leading ``'``, so a title like ``=HYPERLINK("…")`` stays text in
-  every spreadsheet program (CSV/formula injection).
+- In both, every cell (header included) passes through `safe_cell`: a text cell that
+  starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after
+  leading spaces, and their full-width forms) gets a leading ``'``, and XLSX stores
+  every text cell as a string, never a formula, so a title like ``=HYPERLINK("…")``
+  stays text in every spreadsheet program (CSV/formula injection). Real numbers stay
+  numbers ("-2,5" is a number, not a formula).
+- The open-data CSV of indicator values (`write_open_data_csv`: ``,``, decimal point)
+  neutralises its text cells the same way.
 
 A column's type is taken from ``types`` when given (``TEXT``, ``INTEGER``, ``DECIMAL``,
 ``PERCENT`` for a share 0–1, ``DATE``), else from each value. Numbers that are not
@@ -41,7 +46,8 @@ CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 _FORMATS = {INTEGER: "0", DECIMAL: "0.0", PERCENT: "0.0%", DATE: "yyyy-mm-dd"}
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_LEADING_SPACE = " \u00a0\u2007\u202f\n"
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
 
 
@@ -56,11 +62,17 @@ class Table(NamedTuple):
 
 def neutralised(text: str) -> str:
     """Text that no spreadsheet program will read as a formula."""
-    return "'" + text if text.startswith(_RISKY_START) else text
+    risky = text.startswith(_RISKY_START) or text.lstrip(_LEADING_SPACE).startswith(
+        _RISKY_START
+    )
+    return "'" + text if risky else text
 
 
-def _plain(value: Any) -> Any:
-    """The value to store: text neutralised, numbers finite, times local and naive."""
+def safe_cell(value: Any) -> Any:
+    """The value to store in any spreadsheet cell: text neutralised (`neutralised`),
+    numbers finite (else None), times local and naive, everything else as text.
+
+    Every cell of every export goes through here."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -112,12 +124,14 @@ def workbook(tables: Sequence[Table]) -> bytes:
     book.remove(book.active)  # type: ignore[arg-type]
     for number, table in enumerate(tables, start=1):
         sheet = book.create_sheet(title=(table.title or f"Blad{number}")[:31])
-        header = [neutralised(str(h)) for h in table.header]
+        header = [safe_cell(str(h)) for h in table.header]
         sheet.append(header)
+        for cell in sheet[1]:
+            cell.data_type = "s"
         widths = [len(h) for h in header]
         types = list(table.types or [])
         for row in table.rows:
-            values = [_plain(v) for v in row]
+            values = [safe_cell(v) for v in row]
             sheet.append(values)
             for column, value in enumerate(values):
                 kind = types[column] if column < len(types) else None
@@ -181,7 +195,8 @@ def stream_xlsx(
         sheet.column_dimensions[get_column_letter(column)].width = width
     head = []
     for text in header:
-        cell = WriteOnlyCell(sheet, value=neutralised(str(text)))
+        cell = WriteOnlyCell(sheet, value=safe_cell(str(text)))
+        cell.data_type = "s"
         cell.font = Font(bold=True)
         head.append(cell)
     sheet.append(head)
@@ -189,7 +204,7 @@ def stream_xlsx(
     for row in rows:
         cells = []
         for column, raw in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=_plain(raw))
+            cell = WriteOnlyCell(sheet, value=safe_cell(raw))
             if isinstance(cell.value, str):
                 cell.data_type = "s"
             elif (fmt := _number_format(cell.value, types[column])) is not None:
@@ -204,7 +219,7 @@ def stream_xlsx(
 
 
 def _csv_cell(value: Any, kind: str | None) -> str:
-    value = _plain(value)
+    value = safe_cell(value)
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -236,7 +251,7 @@ def to_csv(
     """One table as CSV for Swedish Excel (BOM, ``;``, decimal comma, CRLF)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([neutralised(str(h)) for h in header])
+    writer.writerow([_csv_cell(str(h), TEXT) for h in header])
     kinds = list(types or [])
     for row in rows:
         writer.writerow(
@@ -246,6 +261,33 @@ def to_csv(
             ]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _open_data_cell(value: Any) -> str:
+    value = safe_cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def write_open_data_csv(
+    handle: Any, header: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
+    """Rows as machine-readable open-data CSV (``,``, decimal point, LF, no BOM) on a
+    text `handle`, cells neutralised like every export; returns the number of rows."""
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow([_open_data_cell(str(h)) for h in header])
+    count = 0
+    for row in rows:
+        writer.writerow([_open_data_cell(v) for v in row])
+        count += 1
+    return count
 
 
 def download(content: bytes, filename: str) -> HttpResponse:

@@ -1,18 +1,21 @@
-"""Sending e-mail from services: after the commit, one message at a time.
+"""Sending e-mail from services: one background task per message, with retries.
 
 A service queues its messages inside its transaction; they leave only if the
-transaction commits. Each message is sent on its own, so one refused address or a
-passing SMTP error costs that message only (it is logged) and never the rest.
+transaction commits. Each message is its own task (`jamkoll.core.tasks.send_email`),
+so one refused address or a passing SMTP error costs that message only: it is tried
+again after a growing delay and, after the last attempt, the task ends FAILED where
+administrators see it (`jamkoll tasks --failed`). Every sender goes through
+`send_after_commit`.
 """
 
 import logging
+import smtplib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -47,20 +50,22 @@ def absolute_url(path: str) -> str:
 
 
 def send_now(messages: Iterable[EmailMessage]) -> int:
-    """Send each message; returns how many left. Failures are logged, not raised."""
+    """Send each message at once, without a task or retries (for tests); returns how
+    many left. Services use `send_after_commit`."""
+    from jamkoll.core.tasks import message_from_data, message_to_data
+
     sent = 0
     for message in messages:
         try:
-            sent += message.send(fail_silently=False)
-        except Exception:
-            logger.exception(
-                "Could not send e-mail %r to %s", message.subject, message.to
-            )
+            sent += message_from_data(message_to_data(message)).send()
+        except (smtplib.SMTPException, OSError) as error:
+            logger.warning("Could not send an e-mail: %s", type(error).__name__)
     return sent
 
 
 def send_after_commit(messages: Iterable[EmailMessage]) -> None:
-    """Queue messages to be sent once the current transaction commits."""
-    batch = [m for m in messages if m.to]
-    if batch:
-        transaction.on_commit(lambda: send_now(batch))
+    """Queue messages to be sent once the current transaction commits, each as its
+    own background task with retries (`jamkoll.core.tasks.queue_messages`)."""
+    from jamkoll.core.tasks import queue_messages
+
+    queue_messages([m for m in messages if m.to or m.cc or m.bcc])

@@ -7,7 +7,9 @@ MAX_PK_DIGITS = 18  # fits a 64-bit key; longer digit strings are not keys
 def pk_from(raw: object) -> int | None:
     """The primary key in a query parameter; None for anything that is not one."""
     text = str(raw or "")
-    return int(text) if text.isdigit() and len(text) <= MAX_PK_DIGITS else None
+    # isascii: "²".isdigit() is True but int("²") fails.
+    digits = text.isascii() and text.isdigit()
+    return int(text) if digits and len(text) <= MAX_PK_DIGITS else None
 
 
 def pk_in_ref(ref: str, prefix: str) -> int | None:

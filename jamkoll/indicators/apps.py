@@ -10,3 +10,7 @@ class IndicatorsConfig(AppConfig):
         from jamkoll.meetings import yearwheel
 
         yearwheel.register(providers.action_due_dates)
+        # A Kolada import whose worker died becomes resumable (`core.tasks`).
+        from jamkoll.indicators import worker_hooks
+
+        worker_hooks.register()

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from jamkoll.core.uploads import CheckedUpload, check_upload
 from jamkoll.indicators import imports
 from jamkoll.indicators.models import (
     Action,
@@ -192,6 +193,17 @@ class LocalImportForm(forms.Form):
         self.fields["indicator"].queryset = Indicator.objects.filter(  # type: ignore[attr-defined]
             organisation=organisation
         )
+
+    MAX_BYTES = 5 * 1024 * 1024
+    checked: CheckedUpload | None = None
+
+    def clean_file(self) -> Any:
+        """Size (counted while reading) and kind by content: CSV or Excel (.xlsx)."""
+        upload = self.cleaned_data["file"]
+        self.checked = check_upload(
+            upload, kinds={"csv", "xlsx"}, max_bytes=self.MAX_BYTES
+        )
+        return upload
 
 
 class ComparisonGroupForm(forms.Form):

@@ -119,8 +119,8 @@ def gap_series(points: Iterable[SeriesPoint]) -> list[GapPoint]:
     Raises :class:`NotSplitBySex` when no point has gender K or M (the KPI is not
     divided by sex), and :class:`MixedSeries` when a period/gender appears twice
     or the points carry different ``kpi``/``municipality`` attributes.
-    A K or M entry whose value is ``None`` still counts as split by sex; its
-    period just gets ``gap=None``.
+    A K or M entry whose value is ``None`` (or not finite: inf, NaN) still counts
+    as split by sex; its period just gets ``gap=None``.
     """
     points = list(points)
     _check_single_series(points)
@@ -131,7 +131,7 @@ def gap_series(points: Iterable[SeriesPoint]) -> list[GapPoint]:
             raise MixedSeries(
                 MSG_DUPLICATE_POINT.format(period=point.period, gender=point.gender)
             )
-        slot[point.gender] = point.value
+        slot[point.gender] = _finite(point.value)
     if not any("K" in slot or "M" in slot for slot in by_period.values()):
         raise NotSplitBySex
     result = []
@@ -159,7 +159,7 @@ def linear_trend(pairs: Iterable[tuple[float, float | None]]) -> Trend | None:
     xs: list[float] = []
     ys: list[float] = []
     for x, y in pairs:
-        if y is not None:
+        if _finite(y) is not None:
             xs.append(float(x))
             ys.append(float(y))
     n = len(xs)
@@ -199,6 +199,11 @@ def relative_gap(
     if size is None or total is None or total == 0:
         return None
     return abs(size) / abs(total)
+
+
+def _finite(value: float | None) -> float | None:
+    """A stored value that is not finite (inf, NaN) counts as missing."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _in_years(period: int, years: Mapping[int, float] | None) -> float:

@@ -8,8 +8,6 @@ its own transaction with one bulk upsert, then ticked off in
 :func:`run_kolada_import` on the same row skips the batches already stored.
 """
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,11 +19,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
-from jamkoll.core.formatting import is_finite
+from jamkoll.core import tables
+from jamkoll.core.formatting import is_finite, number
+from jamkoll.core.numbers import parse_optional_number
 from jamkoll.indicators import kolada, permissions
 from jamkoll.indicators.models import (
     ImportRun,
     Indicator,
+    LocalImport,
     Value,
 )
 from jamkoll.indicators.services import municipality_for_code, save_local_value
@@ -58,6 +59,8 @@ KOLADA_NOT_FINITE = gettext_lazy(
     "Kolada gave a value that is not a finite number for %(kpi)s, %(municipality)s, "
     "%(period)s, %(gender)s (%(value)s); it was skipped."
 )
+
+
 NOT_A_NUMBER = gettext_lazy("%(value)s is not a number. Write it like 12,5.")
 NOT_FINITE = gettext_lazy(
     "%(value)s is not a finite number. Write a figure like 12,5 or leave it empty."
@@ -69,6 +72,9 @@ def parse_number(text: str) -> float | None:
 
     Refuses text that is not a number and numbers that are not finite ("NaN",
     "inf", "1e999") with a Swedish message, so no such value is ever stored.
+    Kept for the figure grid's `forms.FigureField` (strict: "12,5,3" is refused,
+    its messages start with what was typed); file imports use
+    `jamkoll.core.numbers.parse_optional_number`.
     """
     shown = text.strip()
     cleaned = (
@@ -402,14 +408,16 @@ MISSING_COLUMNS = gettext_lazy(
     "The file lacks the columns %(columns)s. Expected: period, gender, value "
     "(and optionally sub_period)."
 )
-UNREADABLE_FILE = gettext_lazy(
-    "The file could not be read as CSV or Excel (.xlsx): %(detail)s"
-)
 ROW_BAD_YEAR = gettext_lazy("the period %(value)s is not a year")
 ROW_BAD_SUB_PERIOD = gettext_lazy("the sub-period %(value)s is not a whole number")
 ROW_BAD_GENDER = gettext_lazy("the gender %(value)s is not T, K or M")
 ROW_BAD_VALUE = gettext_lazy("the value %(value)s is not a number")
 ROW_VALUE_NOT_FINITE = gettext_lazy("the value %(value)s is not a finite number")
+
+
+#: A local indicator has a figure per year (or month) and gender: a few hundred
+#: rows. More than this is refused, read no further than the next row.
+MAX_LOCAL_ROWS = 5000
 
 
 @dataclass
@@ -425,44 +433,38 @@ class FileImportResult:
 
 
 def read_table(name: str, handle: IO[bytes]) -> list[list[str]]:
-    """Rows of a CSV (comma or semicolon, UTF-8) or .xlsx file as text cells."""
-    data = handle.read()
-    try:
-        if name.lower().endswith(".xlsx"):
-            from openpyxl import load_workbook
+    """Rows of a CSV (comma or semicolon) or .xlsx file as text cells, header first.
 
-            sheet = load_workbook(
-                io.BytesIO(data), read_only=True, data_only=True
-            ).active
-            return [
-                ["" if cell is None else str(cell).strip() for cell in row]
-                for row in sheet.iter_rows(values_only=True)  # type: ignore[union-attr]
-            ]
-        text = data.decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-        return [
-            [c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect)
-        ]
-    except (ValueError, KeyError, OSError, csv.Error) as error:
-        raise ValidationError(UNREADABLE_FILE % {"detail": str(error)}) from error
-    except Exception as error:
-        raise ValidationError(
-            UNREADABLE_FILE % {"detail": type(error).__name__}
-        ) from error
+    Read row by row and never past MAX_LOCAL_ROWS data rows (a Swedish
+    ValidationError names the limit and the row).
+    """
+    table = tables.read_table(name, handle, max_rows=MAX_LOCAL_ROWS)
+    return [table.header, *table.rows]
 
 
 def import_local_values(
-    *, indicator: Indicator, by: User, rows: list[list[str]]
+    *,
+    indicator: Indicator,
+    by: User,
+    rows: list[list[str]],
+    job: LocalImport | None = None,
 ) -> FileImportResult:
     """Store the good rows of a table for a local indicator; report the bad ones.
 
     Row numbers are the file's own (the header is row 1). A row with an empty value
-    is stored as missing. Raises ValidationError when the header lacks a column.
+    is stored as missing. Raises ValidationError when the header lacks a column or
+    the table has more than MAX_LOCAL_ROWS rows. ``job`` receives the progress.
     """
     if not permissions.can_manage(by, indicator):
         raise PermissionDenied
     if not rows:
         raise ValidationError(MISSING_COLUMNS % {"columns": "period, gender, value"})
+    if len(rows) - 1 > MAX_LOCAL_ROWS:
+        raise ValidationError(
+            tables.TOO_MANY_ROWS
+            % {"max": number(MAX_LOCAL_ROWS), "row": number(MAX_LOCAL_ROWS + 2)},
+            code="too_many_rows",
+        )
     header = [cell.strip().lower() for cell in rows[0]]
     columns: dict[str, int] = {}
     for name, aliases in HEADER_ALIASES.items():
@@ -474,7 +476,9 @@ def import_local_values(
     if missing:
         raise ValidationError(MISSING_COLUMNS % {"columns": ", ".join(missing)})
     result = FileImportResult()
-    for number, row in enumerate(rows[1:], start=2):
+    for number_, row in enumerate(rows[1:], start=2):
+        if job is not None:
+            job.progress(done=number_ - 2, saved=result.saved)
         if not any(cell.strip() for cell in row):
             continue
         cells = {
@@ -492,10 +496,66 @@ def import_local_values(
                 value=value,
             )
         except ValidationError as error:
-            result.errors.append(RowError(number, "; ".join(error.messages)))
+            result.errors.append(RowError(number_, "; ".join(error.messages)))
+            if job is not None:
+                job.errors = [
+                    *job.errors,
+                    {"row": number_, "reason": result.errors[-1].reason},
+                ]
             continue
         result.saved += 1
     return result
+
+
+@transaction.atomic
+def queue_local_import(
+    *, indicator: Indicator, by: User, filename: str, kind: str, content: bytes
+) -> LocalImport:
+    """Store a large file of local figures for `run_local_import` (a task)."""
+    if not permissions.can_manage(by, indicator) or indicator.is_kolada:
+        raise PermissionDenied
+    job = LocalImport(
+        organisation_id=indicator.organisation_id,
+        indicator=indicator,
+        started_by=by,
+        filename=filename[:200],
+        kind=kind,
+        content=content,
+    )
+    job.full_clean()
+    job.save()
+    return job
+
+
+def run_local_import(*, job: LocalImport) -> LocalImport:
+    """Carry out a stored import of local figures, writing progress as it goes.
+
+    Never raises for a bad file: the job ends *failed* with the reason (unreadable,
+    too many rows, missing columns) or *done* with every refused row and its reason.
+    Not atomic as a whole: each figure is saved on its own, as in the request.
+    """
+    if job.status != LocalImport.Status.PENDING:
+        return job
+    job.start()
+    by = job.started_by
+    if by is None or not permissions.can_manage(by, job.indicator):
+        job.finish(fatal=str(tables.IMPORT_NOT_ALLOWED))
+        return job
+    try:
+        table = job.table(max_rows=MAX_LOCAL_ROWS)
+        job.rows_total = len(table.rows)
+        job.notes = table.notes
+        job.save()
+        result = import_local_values(
+            indicator=job.indicator, by=by, rows=[table.header, *table.rows], job=job
+        )
+    except ValidationError as error:
+        job.finish(fatal=" ".join(error.messages))
+        return job
+    job.errors = [{"row": e.row, "reason": e.reason} for e in result.errors]
+    job.rows_saved = result.saved
+    job.finish()
+    return job
 
 
 def _parse_row(cells: dict[str, str]) -> tuple[int, int, str, float | None]:
@@ -514,10 +574,11 @@ def _parse_row(cells: dict[str, str]) -> tuple[int, int, str, float | None]:
     if gender is None:
         raise ValidationError(ROW_BAD_GENDER % {"value": cells["gender"] or "–"})
     try:
-        value = parse_number(cells["value"])
+        number_ = parse_optional_number(cells["value"])
     except ValidationError as error:
         reason = ROW_VALUE_NOT_FINITE if error.code == "not_finite" else ROW_BAD_VALUE
         raise ValidationError(reason % {"value": cells["value"]}) from None
+    value = None if number_ is None else float(number_)
     return period, sub_period, gender, value
 
 

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from jamkoll.core.formatting import is_finite
 from jamkoll.core.models import BaseModel
+from jamkoll.core.tables import FileImport
 from jamkoll.indicators.kolada import kpi_page_url
 
 RIKET = "0000"
@@ -365,6 +366,25 @@ class ImportRun(BaseModel):
     @property
     def can_resume(self) -> bool:
         return self.status in {self.Status.PARTIAL, self.Status.FAILED}
+
+
+class LocalImport(FileImport):
+    """A local indicator's figures imported from a file in the background (large
+    files): progress and the refused rows, shown on ``indicators:local_import_detail``."""
+
+    indicator = models.ForeignKey(
+        Indicator,
+        models.CASCADE,
+        related_name="file_imports",
+        verbose_name=_("indicator"),
+    )
+
+    class Meta(FileImport.Meta):
+        verbose_name = _("local figures import")
+        verbose_name_plural = _("local figures imports")
+
+    def get_absolute_url(self) -> str:
+        return reverse("indicators:local_import_detail", args=[self.pk])
 
 
 # --------------------------------------------------------------------------

@@ -14,7 +14,14 @@ from jamkoll.accounts.roles import (
     organisation_ids_of,
 )
 from jamkoll.core.ownership import organisation_id_of
-from jamkoll.indicators.models import Action, Goal, ImportRun, Indicator, Milestone
+from jamkoll.indicators.models import (
+    Action,
+    Goal,
+    ImportRun,
+    Indicator,
+    LocalImport,
+    Milestone,
+)
 
 
 def can_view(user: User, obj: object) -> bool:
@@ -36,6 +43,10 @@ def indicators_visible_to(user: User) -> QuerySet[Indicator]:
 
 def import_runs_visible_to(user: User) -> QuerySet[ImportRun]:
     return ImportRun.objects.filter(organisation_id__in=organisation_ids_of(user))
+
+
+def local_imports_visible_to(user: User) -> QuerySet[LocalImport]:
+    return LocalImport.objects.filter(organisation_id__in=organisation_ids_of(user))
 
 
 def goals_visible_to(user: User) -> QuerySet[Goal]:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core.changes import KEEP, assign
 from jamkoll.indicators import permissions
 from jamkoll.indicators.models import (
     Action,
@@ -63,17 +64,30 @@ def save_local_indicator(
     organisation: Organisation,
     by: User,
     indicator: Indicator | None = None,
-    **fields: Any,
+    code: str = KEEP,
+    title: str = KEEP,
+    unit: str = KEEP,
+    period_kind: str = KEEP,
+    is_split_by_sex: bool = KEEP,
+    description: str = KEEP,
 ) -> Indicator:
-    """Create or change one of the organisation's own indicators."""
+    """Create or change one of the organisation's own indicators (fields not given
+    keep their value; source and organisation are never a caller's choice)."""
     _check(by, organisation)
     indicator = indicator or Indicator(
         organisation=organisation, source=Indicator.Source.LOCAL
     )
     if indicator.organisation_id != organisation.pk:
         raise PermissionDenied
-    for name, value in fields.items():
-        setattr(indicator, name, value)
+    assign(
+        indicator,
+        code=code,
+        title=title,
+        unit=unit,
+        period_kind=period_kind,
+        is_split_by_sex=is_split_by_sex,
+        description=description,
+    )
     return _save(indicator, by)
 
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("indikatorer/<int:pk>/varden/", views.value_grid, name="value_grid"),
     path("indikatorer/lokala/ny/", views.local_create, name="local_create"),
     path("indikatorer/lokala/import/", views.local_import, name="local_import"),
+    path(
+        "indikatorer/lokala/import/<int:pk>/",
+        views.local_import_detail,
+        name="local_import_detail",
+    ),
     path("indikatorer/lokala/ordforande/", views.feed_chairs, name="feed_chairs"),
     path(
         "indikatorer/jamforelsegrupp/", views.comparison_group, name="comparison_group"

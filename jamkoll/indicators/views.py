@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from jamkoll.core import tables
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
+from jamkoll.core.params import int_param
 from jamkoll.indicators import imports, permissions, selectors, services, tasks
 from jamkoll.indicators.forms import (
     GRID_GENDERS,
@@ -215,27 +217,61 @@ def value_grid(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @organisation_required
 def local_import(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Import a local indicator's figures from a file: a small file within the
+    request, a larger one (by size or rows) by a task, the request answering at once
+    with a redirect to the import's progress page."""
     _require_manage(request, organisation)
     form = LocalImportForm(
         request.POST or None, request.FILES or None, organisation=organisation
     )
     result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-
-        def run() -> imports.FileImportResult:
-            rows = imports.read_table(upload.name, upload)
-            return imports.import_local_values(
-                indicator=form.cleaned_data["indicator"], by=_user(request), rows=rows
+    if request.method == "POST" and form.is_valid() and form.checked is not None:
+        upload, indicator = form.cleaned_data["file"], form.cleaned_data["indicator"]
+        try:
+            table = tables.read_if_small(upload, form.checked.kind)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            if table is None:
+                job = imports.queue_local_import(
+                    indicator=indicator,
+                    by=_user(request),
+                    filename=form.checked.display_name,
+                    kind=form.checked.kind,
+                    content=tables.content_of(upload),
+                )
+                tasks.run_local_import.enqueue(job.pk)
+                return tables.see_other(job.get_absolute_url())
+            result = _try(
+                form,
+                lambda: imports.import_local_values(
+                    indicator=indicator,
+                    by=_user(request),
+                    rows=[table.header, *table.rows],
+                ),
             )
-
-        result = _try(form, run)
     status = 400 if form.errors or (result is not None and result.errors) else 200
     return render(
         request,
         "indicators/local_import.html",
-        {"form": form, "result": result},
+        {"form": form, "result": result, "max_rows": imports.MAX_LOCAL_ROWS},
         status=status,
+    )
+
+
+@require_GET
+def local_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A background import's progress (refreshed by htmx while it runs), then its
+    report: figures saved, and every refused row with its reason."""
+    job = get_object_or_404(
+        permissions.local_imports_visible_to(_user(request)).select_related(
+            "indicator"
+        ),
+        pk=pk,
+    )
+    _require_manage(request, job)
+    return render_page(
+        request, "indicators/local_import_detail.html", {"job": job}, partial="status"
     )
 
 
@@ -437,9 +473,8 @@ def action_plan(request: HttpRequest, organisation: Organisation) -> HttpRespons
     today = timezone.localdate()
     article = None
     if "artikel" in request.GET:
-        number = request.GET["artikel"]
         article = get_object_or_404(
-            CharterArticle, number=int(number) if number.isdigit() else 0
+            CharterArticle, number=int_param(request, "artikel", 0, 1, 999)
         )
     actions = list(selectors.action_list(organisation=organisation, article=article))
     return render(

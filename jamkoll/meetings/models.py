@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from jamkoll.core import formatting
+from jamkoll.core import formatting, tokens
 from jamkoll.core.models import BaseModel
 from jamkoll.meetings.doclinks import DocumentLink, parse_documents, safe_href
 
@@ -866,7 +866,12 @@ def _invalid_day(month: int, day: int) -> bool:
 
 
 class CalendarFeed(BaseModel):
-    """A secret-token iCalendar address for one user and organisation; revocable."""
+    """A secret-token iCalendar address for one user and organisation; revocable.
+
+    Only the SHA-256 of the token is stored (like survey invitations): someone who
+    reads the database or a backup cannot subscribe to anyone's year wheel. The
+    address is shown once, when it is created (`services.create_feed`).
+    """
 
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -880,9 +885,9 @@ class CalendarFeed(BaseModel):
         related_name="calendar_feeds",
         verbose_name=_("user"),
     )
-    token = models.CharField(_("token"), max_length=64, unique=True)
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["token"])
+    history = HistoricalRecords(excluded_fields=["token_hash"])
 
     class Meta:
         verbose_name = _("calendar feed")
@@ -895,3 +900,5 @@ class CalendarFeed(BaseModel):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    hash_token = staticmethod(tokens.hash_token)

@@ -11,6 +11,7 @@ from jamkoll.meetings import permissions, posting, recurrence
 from jamkoll.meetings.models import (
     AgendaItem,
     Attendance,
+    CalendarFeed,
     Commitment,
     Decision,
     DevelopmentNeed,
@@ -377,3 +378,18 @@ def dialogue_questions(*, meeting: Meeting) -> list[DialogueQuestion]:
     """The questions of a dialogue meeting in the order they were asked, with who
     answered them."""
     return list(meeting.questions.select_related("answered_by").order_by("pk"))
+
+
+def active_feed(token: str) -> CalendarFeed | None:
+    """The unrevoked feed of an active user whose secret is `token`, else None.
+
+    Looked up by the token's hash; the token itself is stored nowhere."""
+    return (
+        CalendarFeed.objects.select_related("organisation", "user")
+        .filter(
+            token_hash=CalendarFeed.hash_token(token),
+            revoked_at__isnull=True,
+            user__is_active=True,
+        )
+        .first()
+    )

@@ -1,15 +1,16 @@
 """State changes for people and mandates. Each takes the acting user (`by`)."""
 
-from typing import Any
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
-from jamkoll.members.models import Membership, Person, Term
+from jamkoll.core.changes import KEEP, assign
+from jamkoll.members.models import Membership, Party, Person, Term
 from jamkoll.organisations import permissions
-from jamkoll.organisations.models import Organisation
+from jamkoll.organisations.models import Organisation, Unit
 
 ACCOUNT_TAKEN = _(
     "The account %(user)s is already linked to %(person)s in this organisation. An "
@@ -66,7 +67,16 @@ def _save_linked(person: Person, by: User) -> None:
 
 @transaction.atomic
 def save_person(
-    *, organisation: Organisation, by: User, person: Person | None = None, **fields: Any
+    *,
+    organisation: Organisation,
+    by: User,
+    person: Person | None = None,
+    first_name: str = KEEP,
+    last_name: str = KEEP,
+    sex: str = KEEP,
+    party: Party | None = KEEP,
+    email: str = KEEP,
+    user: User | None = KEEP,
 ) -> Person:
     """Create or change a person in the organisation's register, including the login
     account linked to the person (`user`, at most one person per account and
@@ -80,8 +90,15 @@ def save_person(
     if person.organisation_id != organisation.pk:
         raise PermissionDenied
     old_user_id = person.user_id
-    for name, value in fields.items():
-        setattr(person, name, value)
+    assign(
+        person,
+        first_name=first_name,
+        last_name=last_name,
+        sex=sex,
+        party=party,
+        email=email,
+        user=user,
+    )
     if person.user_id != old_user_id:
         _check_account(person, organisation)
     _save_linked(person, by)
@@ -126,10 +143,12 @@ def link_account(
 
 
 @transaction.atomic
-def save_term(*, organisation: Organisation, by: User, **fields: Any) -> Term:
+def save_term(
+    *, organisation: Organisation, by: User, starts_on: dt.date, ends_on: dt.date
+) -> Term:
     """Register a mandate period (mandatperiod)."""
     _check(by, organisation)
-    term = Term(organisation=organisation, **fields)
+    term = Term(organisation=organisation, starts_on=starts_on, ends_on=ends_on)
     term._history_user = by  # type: ignore[attr-defined]
     term.full_clean()
     term.save()
@@ -138,15 +157,34 @@ def save_term(*, organisation: Organisation, by: User, **fields: Any) -> Term:
 
 @transaction.atomic
 def save_membership(
-    *, by: User, membership: Membership | None = None, **fields: Any
+    *,
+    by: User,
+    membership: Membership | None = None,
+    person: Person = KEEP,
+    unit: Unit = KEEP,
+    term: Term = KEEP,
+    role: str = KEEP,
+    starts_on: dt.date = KEEP,
+    ends_on: dt.date | None = KEEP,
 ) -> Membership:
     """Give a person a seat in a body for a term; at most one sitting chair per term.
+    Fields not given keep their value.
 
     Raises ValidationError (e.g. a second chair, end before start) with nothing saved.
     """
+    if membership is not None and membership.pk:
+        # The stored seat too: a form may already have moved the instance.
+        _check(by, Membership.objects.get(pk=membership.pk).unit)
     membership = membership or Membership()
-    for name, value in fields.items():
-        setattr(membership, name, value)
+    assign(
+        membership,
+        person=person,
+        unit=unit,
+        term=term,
+        role=role,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
     _check(by, membership.unit)
     membership._history_user = by  # type: ignore[attr-defined]
     membership.full_clean()

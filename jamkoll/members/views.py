@@ -12,6 +12,7 @@ from jamkoll.accounts.roles import roles_in
 from jamkoll.core.charts import grouped_bar_chart
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
+from jamkoll.core.params import pk_param, text_param
 from jamkoll.members import selectors, services
 from jamkoll.members.forms import MembershipForm, PersonForm, TermForm, UserPersonForm
 from jamkoll.members.models import Membership, Person, Term
@@ -31,7 +32,7 @@ def _people_visible_to(request: HttpRequest):  # type: ignore[no-untyped-def]
 def representation(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """Women and men per body and term, derived from the mandates."""
     terms = Term.objects.filter(organisation=organisation)
-    term = terms.filter(pk=request.GET.get("term") or 0).first() or terms.first()
+    term = terms.filter(pk=pk_param(request, "term") or 0).first() or terms.first()
     rows = selectors.representation(organisation=organisation, term=term)
     chart = grouped_bar_chart(
         title=_("Share of women and men among members"),
@@ -52,7 +53,7 @@ def representation(request: HttpRequest, organisation: Organisation) -> HttpResp
 @require_GET
 @organisation_required
 def person_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    query = text_param(request, "q", max_length=100)
     return render_page(
         request,
         "members/person_list.html",
@@ -219,7 +220,7 @@ def _membership_form(
 ) -> HttpResponse:
     if not permissions.can_edit_structure(request.user, organisation):  # type: ignore[arg-type]
         raise PermissionDenied
-    initial = {"unit": request.GET.get("unit"), "person": request.GET.get("person")}
+    initial = {"unit": pk_param(request, "unit"), "person": pk_param(request, "person")}
     form = MembershipForm(
         request.POST or None,
         instance=membership,

@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import Role, User
+from jamkoll.core.forms import FiniteDecimalField
 from jamkoll.organisations.models import Organisation, Unit
 
 
@@ -26,6 +27,7 @@ class UnitForm(forms.ModelForm):
             "yearly_meeting_target",
             "is_active",
         ]
+        field_classes = {"budget": FiniteDecimalField}  # "1 234 000", never inf
 
     def __init__(self, *args, organisation: Organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

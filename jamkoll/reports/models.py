@@ -2,7 +2,6 @@
 or KF decided on each (with the follow-up of the approved ones)."""
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from jamkoll.core import uploads
 from jamkoll.core.models import BaseModel
 
 FIRST_YEAR = 2000
@@ -386,10 +386,13 @@ class AreaFollowUp(BaseModel):
             raise ValidationError(errors)
 
 
+WORD_TEMPLATE_DIR = "reports/templates"
+
+
 def word_template_path(instance: "ReportSettings", filename: str) -> str:
-    """A random name: the original name is kept in `word_template_name`."""
-    suffix = ".dotx" if filename.lower().endswith(".dotx") else ".docx"
-    return f"reports/templates/{uuid.uuid4().hex}{suffix}"
+    """A random name with the detected kind's extension (`core.uploads.stored_name`);
+    the original name is kept in `word_template_name`."""
+    return uploads.storage_path(WORD_TEMPLATE_DIR, filename)
 
 
 class ReportSettings(BaseModel):

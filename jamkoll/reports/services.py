@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
 from jamkoll.core import formatting
+from jamkoll.core.uploads import stored_name
 from jamkoll.meetings.models import AgendaItem
 from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reports import permissions
 from jamkoll.reports.models import (
+    WORD_TEMPLATE_DIR,
     AreaDecision,
     AreaFollowUp,
     DevelopmentArea,
@@ -287,13 +289,15 @@ def save_word_template(
     if not permissions.can_manage_template(by, organisation):
         raise PermissionDenied
     try:
-        check_word_template(upload)
+        checked = check_word_template(upload)
     except ValidationError as error:
         raise ValidationError({"word_template": error.messages}) from error
     settings = _settings_for(organisation)
     previous = settings.word_template.name
-    settings.word_template_name = (upload.name or "")[-200:]
-    settings.word_template.save(upload.name or "mall.docx", upload, save=False)
+    settings.word_template_name = checked.display_name[-200:]
+    settings.word_template.save(
+        stored_name(checked, WORD_TEMPLATE_DIR), upload, save=False
+    )
     settings._history_user = by  # type: ignore[attr-defined]
     settings.full_clean()
     settings.save()

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jamkoll.accounts.models import User
 from jamkoll.core.charts import BarChart
 from jamkoll.core.forms import add_validation_errors
+from jamkoll.core.params import text_param
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 from jamkoll.reports import permissions, selectors, services, sources
@@ -206,7 +207,7 @@ def area_create(
     if not permissions.can_edit(user, report or organisation):
         raise PermissionDenied
     needs = sources.collected_needs(organisation=organisation, year=year)
-    reference = request.POST.get("source_reference") or request.GET.get("behov", "")
+    reference = request.POST.get("source_reference") or text_param(request, "behov")
     need = next((n for n in needs if n.reference == reference), None)
     initial: dict[str, Any] = {}
     if need is not None:

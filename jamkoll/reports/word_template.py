@@ -1,22 +1,22 @@
 """Checks on an uploaded Word template (.docx or .dotx) before anything is stored.
 
-A template is accepted by its content, not its name: a zip archive holding
-`word/document.xml` and `word/styles.xml`, without macros, within the size limit.
+A template is accepted by its content, not its name (the shared checker in
+`core.uploads`): a Word zip container, judged from its central directory without
+unpacking, holding `word/document.xml` and `word/styles.xml`, without macros, within
+the size limit. It is stored under a random name with the detected extension.
 """
 
-import zipfile
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy
 
-from jamkoll.core.uploads import check_size
+from jamkoll.core import uploads
 
 MAX_BYTES = 5 * 1024 * 1024
-# A zip bomb guard: the members together, unpacked.
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-SUFFIXES = frozenset({".docx", ".dotx"})
+KINDS = frozenset({"docx", "dotx"})
 REQUIRED_MEMBERS = ("word/document.xml", "word/styles.xml")
 
 TEMPLATE_TOO_LARGE = gettext_lazy(
@@ -33,29 +33,41 @@ TEMPLATE_HAS_MACROS = gettext_lazy(
 )
 
 
-def check_word_template(upload: UploadedFile) -> None:
-    """Raise ValidationError (Swedish) unless `upload` is a Word document or template
-    within the size limit whose content is really Word (styles and body present)."""
-    check_size(upload, MAX_BYTES, too_large=TEMPLATE_TOO_LARGE)
+def check_word_template(upload: UploadedFile) -> uploads.CheckedUpload:
+    """Return what the template is, or raise ValidationError (Swedish) unless `upload`
+    is a Word document or template within the size limit, by content (the shared
+    `core.uploads.check_upload`: zip judged from its central directory, macros
+    refused) and with the styles and body a template needs."""
     suffix = PurePath(upload.name or "").suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValidationError(TEMPLATE_WRONG_TYPE, code="type")
-    not_word = ValidationError(TEMPLATE_NOT_WORD % {"suffix": suffix}, code="fake")
-    upload.seek(0)
     try:
-        with zipfile.ZipFile(upload) as archive:
-            infos = archive.infolist()
-            names = {info.filename for info in infos}
-            if any(member not in names for member in REQUIRED_MEMBERS):
-                raise not_word
-            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-                raise not_word
-            if any(name.lower().endswith("vbaproject.bin") for name in names):
-                raise ValidationError(TEMPLATE_HAS_MACROS, code="macros")
-            head = archive.read("word/document.xml")[:200]
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise not_word from error
-    finally:
-        upload.seek(0)
-    if not head.lstrip().startswith(b"<"):
-        raise not_word
+        checked = uploads.check_upload(upload, kinds=KINDS, max_bytes=MAX_BYTES)
+    except ValidationError as error:
+        raise _template_message(error, upload, suffix) from None
+    infos = uploads.check_zip_container(upload, name=checked.display_name)
+    names = {info.filename for info in infos}
+    if any(member not in names for member in REQUIRED_MEMBERS):
+        raise ValidationError(
+            TEMPLATE_NOT_WORD % {"suffix": suffix or ".docx"}, code="fake"
+        )
+    return checked
+
+
+def _template_message(
+    error: ValidationError, upload: UploadedFile, suffix: str
+) -> ValidationError:
+    """The template page's own wording for the common refusals."""
+    code = getattr(error, "code", None)
+    if code == "too_large":
+        size = max(upload.size or 0, MAX_BYTES + 1)
+        return ValidationError(
+            TEMPLATE_TOO_LARGE
+            % {"size": filesizeformat(size), "limit": filesizeformat(MAX_BYTES)},
+            code="too_large",
+        )
+    if code == "wrong_kind":
+        return ValidationError(TEMPLATE_WRONG_TYPE, code="type")
+    if code == "fake":
+        return ValidationError(TEMPLATE_NOT_WORD % {"suffix": suffix}, code="fake")
+    if code == "macros":
+        return ValidationError(TEMPLATE_HAS_MACROS, code="macros")
+    return error

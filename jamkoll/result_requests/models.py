@@ -5,9 +5,7 @@ The state machine (which status may follow which, and who may move it) lives in
 """
 
 import datetime as dt
-import secrets
 import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -19,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from jamkoll.core import uploads
 from jamkoll.core.models import BaseModel
 
 
@@ -277,10 +276,13 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
+ATTACHMENT_DIR = "private/result_requests"
+
+
 def attachment_path(instance: "Attachment", filename: str) -> str:
-    """A random name: the original name is kept in the row, never on disk."""
-    suffix = PurePath(filename).suffix.lower()[:8]
-    return f"private/result_requests/{secrets.token_hex(16)}{suffix}"
+    """A random name with the detected kind's extension (`core.uploads.stored_name`);
+    the original name is kept in the row, never on disk."""
+    return uploads.storage_path(ATTACHMENT_DIR, filename)
 
 
 class Attachment(BaseModel):

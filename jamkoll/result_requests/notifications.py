@@ -1,14 +1,14 @@
 """E-mails about demands: who gets them, what they say, and the sent-mail log.
 
-Messages are queued with `transaction.on_commit`, so nothing is mailed for a change
-that is rolled back. The `Reminder` log (unique per demand, kind and day) keeps the
+Messages are queued with `core.mail.send_after_commit` (one background task per
+message, with retries), so nothing is mailed for a change that is rolled back. The `Reminder` log (unique per demand, kind and day) keeps the
 daily job from mailing twice.
 """
 
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import Role, User
-from jamkoll.core.mail import absolute_url
+from jamkoll.core.mail import absolute_url, send_after_commit
 from jamkoll.result_requests.models import Reminder, ResultRequest
 
 
@@ -106,7 +106,5 @@ def queue(kind: str, result_request: ResultRequest, *, today: dt.date) -> bool:
     if not recipients:
         return True
     subject, body = render_message(kind, result_request, today=today)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, recipients, fail_silently=False)
-    )
+    send_after_commit([EmailMessage(subject=subject, body=body, to=recipients)])
     return True

@@ -15,9 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core.changes import KEEP, given
+from jamkoll.core.uploads import stored_name
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.result_requests import attachments, notifications, permissions, workflow
 from jamkoll.result_requests.models import (
+    ATTACHMENT_DIR,
     Assessment,
     Attachment,
     DueDateChange,
@@ -155,11 +158,36 @@ def create_result_requests(
 
 @transaction.atomic
 def update_draft(
-    *, result_request: ResultRequest, by: User, **fields: Any
+    *,
+    result_request: ResultRequest,
+    by: User,
+    addressed_to: Unit = KEEP,
+    title: str = KEEP,
+    question: str = KEEP,
+    occasion: str = KEEP,
+    occasion_on: dt.date | None = KEEP,
+    due_on: dt.date = KEEP,
+    evidence_required: Sequence[str] = KEEP,
+    raised_for: Unit | None = KEEP,
+    case_number: str = KEEP,
+    is_public: bool = KEEP,
 ) -> ResultRequest:
-    """Change a draft before it is sent; sent demands are never edited."""
+    """Change a draft before it is sent; sent demands are never edited. Fields not
+    given keep their value; status, version and organisation follow the workflow."""
     if not permissions.can_edit_draft(by, result_request):
         raise PermissionDenied
+    fields = given(
+        addressed_to=addressed_to,
+        title=title,
+        question=question,
+        occasion=occasion,
+        occasion_on=occasion_on,
+        due_on=due_on,
+        evidence_required=evidence_required,
+        raised_for=raised_for,
+        case_number=case_number,
+        is_public=is_public,
+    )
     if "due_on" in fields and fields["due_on"] < _today():
         raise ValidationError({"due_on": [DUE_DATE_IN_PAST]})
     if "evidence_required" in fields:
@@ -238,9 +266,7 @@ def save_reply(
     checked = []
     for upload in files:
         try:
-            kind = attachments.check_upload(
-                upload, name=upload.name or "", size=upload.size or 0
-            )
+            kind = attachments.check_attachment(upload)
         except ValidationError as error:
             raise ValidationError({"attachments": error.messages}) from None
         checked.append((upload, kind))
@@ -257,12 +283,12 @@ def save_reply(
     for upload, kind in checked:
         attachment = Attachment(
             reply=reply,
-            original_name=(upload.name or "bilaga")[:200],
+            original_name=kind.display_name[:200],
             content_type=kind.content_type,
-            size=upload.size or 0,
+            size=kind.size,
             uploaded_by=by,
         )
-        attachment.file.save(f"bilaga.{kind.extension}", upload, save=False)
+        attachment.file.save(stored_name(kind, ATTACHMENT_DIR), upload, save=False)
         _save(attachment, by)
     if submit:
         if result_request.first_answered_at is None:
@@ -334,11 +360,25 @@ def close_result_request(
 
 
 @transaction.atomic
-def raise_follow_up(*, parent: ResultRequest, by: User, **fields: Any) -> ResultRequest:
+def raise_follow_up(
+    *,
+    parent: ResultRequest,
+    by: User,
+    title: str,
+    question: str,
+    occasion: str,
+    due_on: dt.date,
+    evidence_required: Sequence[str] = (),
+    occasion_on: dt.date | None = None,
+    raised_for: Unit | None = KEEP,
+    case_number: str = "",
+    is_public: bool = True,
+) -> ResultRequest:
     """Ask a follow-up question (följdfråga) after an insufficient answer.
 
-    The new demand goes to the same unit and links to `parent`; an assessed parent is
-    closed, so the thread continues in the follow-up.
+    The new demand goes to the same unit and links to `parent` (by default raised
+    for the same body); an assessed parent is closed, so the thread continues in the
+    follow-up.
     """
     if not permissions.is_body(by, parent):
         raise PermissionDenied
@@ -347,13 +387,20 @@ def raise_follow_up(*, parent: ResultRequest, by: User, **fields: Any) -> Result
         or parent.status not in workflow.ASSESSED_OR_LATER
     ):
         raise ValidationError(NOT_INSUFFICIENT, code="not_insufficient")
-    fields.setdefault("raised_for", parent.raised_for)
     [follow_up] = create_result_requests(
         organisation=parent.organisation,
         by=by,
         addressees=[parent.addressed_to],
         follows_up=parent,
-        **fields,
+        title=title,
+        question=question,
+        occasion=occasion,
+        due_on=due_on,
+        evidence_required=evidence_required,
+        occasion_on=occasion_on,
+        raised_for=parent.raised_for if raised_for is KEEP else raised_for,
+        case_number=case_number,
+        is_public=is_public,
     )
     if workflow.may_move(parent.status, Status.CLOSED):
         transition_to(
@@ -423,8 +470,12 @@ def decide_due_date_change(
 
 
 @transaction.atomic
-def run_daily_reminders(*, today: dt.date) -> dict[str, int]:
-    """The daily job: mark overdue demands and mail reminders, each at most once.
+def run_daily_reminders(
+    *, today: dt.date, organisation: Organisation | None = None
+) -> dict[str, int]:
+    """The daily job: mark overdue demands and mail reminders, each at most once;
+    only `organisation`'s demands when given (the command runs one transaction per
+    organisation, so a failure in one leaves the others' reminders sent).
 
     Sends "due soon" when the due date is `reminder_days_before_due` days away or
     closer (once per due date), and "overdue" once when a demand becomes overdue.
@@ -432,18 +483,19 @@ def run_daily_reminders(*, today: dt.date) -> dict[str, int]:
     and day, and already-logged reminders for the due date are skipped.
     """
     counts = {"overdue": 0, "due_soon": 0}
+    demands = ResultRequest.objects.all()
+    if organisation is not None:
+        demands = demands.filter(organisation=organisation)
     overdue = (
-        ResultRequest.objects.filter(
-            status__in=workflow.MAY_BECOME_OVERDUE, due_on__lt=today
-        )
+        demands.filter(status__in=workflow.MAY_BECOME_OVERDUE, due_on__lt=today)
         .select_related("organisation", "addressed_to", "raised_by")
         .select_for_update()
     )
     for result_request in overdue:
         transition_to(result_request, Status.OVERDUE, by=None)
-    candidates = ResultRequest.objects.filter(
-        status__in=workflow.AWAITING_ANSWER
-    ).select_related("organisation", "addressed_to", "raised_by")
+    candidates = demands.filter(status__in=workflow.AWAITING_ANSWER).select_related(
+        "organisation", "addressed_to", "raised_by"
+    )
     for result_request in candidates:
         logged = set(
             result_request.reminders.filter(

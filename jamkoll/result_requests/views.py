@@ -1,7 +1,6 @@
 """HTTP glue for the demands loop. Objects are fetched through scoped querysets, so a
 demand of another organisation (or another manager's unit) is a 404."""
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +18,8 @@ from jamkoll.core import exports as core_exports
 from jamkoll.core.charts import grouped_bar_chart
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
+from jamkoll.core.params import choice_param, date_param, page_number, year_param
+from jamkoll.core.uploads import content_type_for, download_response
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 from jamkoll.organisations.permissions import units_visible_to
@@ -87,7 +88,7 @@ def result_request_list(
             user=_user(request), organisation=organisation, filters=data
         ),
         PAGE_SIZE,
-    ).get_page(request.GET.get("sida"))
+    ).get_page(page_number(request, "sida"))
     return render_page(
         request,
         "result_requests/list.html",
@@ -461,22 +462,21 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
         ),
         pk=pk,
     )
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=True,
-        filename=item.original_name,
-        content_type=item.content_type,
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    # The type detected at upload, by the stored name's extension (older rows kept
+    # the client's extension on disk: those are sent as octet-stream).
+    return download_response(
+        handle,
+        display_name=item.original_name,
+        content_type=content_type_for(item.file.name),
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _year(request: HttpRequest) -> int | None:
-    try:
-        return int(request.GET.get("ar", ""))
-    except ValueError:
-        return None
+    return year_param(request, "ar")
 
 
 def _chart(rows: list[Any], *, by_year: bool) -> Any:
@@ -517,11 +517,8 @@ def unit_requests(request: HttpRequest, pk: int) -> HttpResponse:
 @organisation_required
 def occasion(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """Everything asked at one occasion; printable as an agenda."""
-    kind = request.GET.get("tillfalle", "")
-    try:
-        on = dt.date.fromisoformat(request.GET.get("datum", ""))
-    except ValueError:
-        on = None
+    kind = choice_param(request, "tillfalle", Occasion.values)
+    on = date_param(request, "datum")
     user = _user(request)
     rows = (
         selectors.occasion_requests(

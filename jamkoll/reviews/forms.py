@@ -15,7 +15,7 @@ from jamkoll.reviews.models import (
     Review,
     choices_for,
 )
-from jamkoll.reviews.uploads import check_upload
+from jamkoll.reviews.uploads import check_document
 
 NEED_FILE_OR_REFERENCE = _(
     "Upload the document or give a reference to where it can be found."
@@ -69,7 +69,7 @@ class ReviewForm(forms.ModelForm):
     def clean_upload(self) -> Any:
         upload = self.cleaned_data.get("upload")
         if upload:
-            check_upload(upload)
+            check_document(upload)
         return upload
 
     def clean(self) -> dict[str, Any]:

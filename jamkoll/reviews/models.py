@@ -1,9 +1,6 @@
 """Document reviews (granskningar) against versioned checklists, with the reader's
 automatic analysis and the development needs (utvecklingsbehov) they reveal."""
 
-import uuid
-from pathlib import PurePath
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from jamkoll.core import uploads
 from jamkoll.core.models import BaseModel
 
 UNIT_IN_OTHER_ORGANISATION = _("The unit must belong to the review's organisation.")
@@ -175,10 +173,13 @@ class DocumentType(models.TextChoices):
     SELF_ASSESSMENT = "self_assessment", _("Self-assessment (no document)")
 
 
+DOCUMENT_DIR = "reviews"
+
+
 def document_path(instance: "Review", filename: str) -> str:
-    """A random stored name; the original name is kept in the row, never on disk."""
-    suffix = PurePath(filename).suffix.lower()[:8]
-    return f"reviews/{uuid.uuid4().hex}{suffix}"
+    """A random name with the detected kind's extension (`core.uploads.stored_name`);
+    the original name is kept in the row, never on disk."""
+    return uploads.storage_path(DOCUMENT_DIR, filename)
 
 
 class Review(BaseModel):

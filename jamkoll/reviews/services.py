@@ -19,10 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
+from jamkoll.core.changes import KEEP, assign, given
+from jamkoll.core.uploads import CheckedUpload, stored_name
 from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reviews import permissions, reader
 from jamkoll.reviews.models import (
+    DOCUMENT_DIR,
     Analysis,
     AnalysisFinding,
     Answer,
@@ -33,7 +36,7 @@ from jamkoll.reviews.models import (
     source_ref_of,
     values_for,
 )
-from jamkoll.reviews.uploads import check_upload
+from jamkoll.reviews.uploads import check_document
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +79,15 @@ def create_review(
     by: User,
     checklist_version: ChecklistVersion,
     upload: UploadedFile | None = None,
-    **fields: Any,
+    title: str = KEEP,
+    document_type: str = KEEP,
+    unit: Unit = KEEP,
+    year: int = KEEP,
+    case_number: str = KEEP,
+    document_reference: str = KEEP,
 ) -> Review:
-    """Start a review (granskning) with one empty answer per criterion.
+    """Start a review (granskning) with one empty answer per criterion; `by` is the
+    reviewer.
 
     With an upload, the file is checked by content and size, stored under a random
     name, and an analysis is queued to run after the commit.
@@ -87,40 +96,67 @@ def create_review(
     review = Review(
         organisation=organisation,
         checklist_version=checklist_version,
-        reviewer=fields.pop("reviewer", None) or by,
-        **fields,
+        reviewer=by,
+        **given(
+            title=title,
+            document_type=document_type,
+            unit=unit,
+            year=year,
+            case_number=case_number,
+            document_reference=document_reference,
+        ),
     )
-    if upload is not None:
-        check_upload(upload)
+    checked = check_document(upload) if upload is not None else None
     _save(review, by)
     Answer.objects.bulk_create(
         [Answer(review=review, criterion=c) for c in checklist_version.criteria.all()]
     )
-    if upload is not None:
-        _store_and_queue(review, upload, by)
+    if upload is not None and checked is not None:
+        _store_and_queue(review, upload, checked, by)
     return review
 
 
 @transaction.atomic
 def update_review(
-    *, review: Review, by: User, upload: UploadedFile | None = None, **fields: Any
+    *,
+    review: Review,
+    by: User,
+    upload: UploadedFile | None = None,
+    title: str = KEEP,
+    document_type: str = KEEP,
+    unit: Unit = KEEP,
+    year: int = KEEP,
+    case_number: str = KEEP,
+    document_reference: str = KEEP,
 ) -> Review:
-    """Change a review's details; a new upload replaces the document and is analysed."""
+    """Change a review's details (fields not given keep their value); a new upload
+    replaces the document and is analysed. The checklist version, status and
+    organisation never change here."""
     _check_edit(by, review)
-    for name, value in fields.items():
-        setattr(review, name, value)
-    if upload is not None:
-        check_upload(upload)
+    assign(
+        review,
+        title=title,
+        document_type=document_type,
+        unit=unit,
+        year=year,
+        case_number=case_number,
+        document_reference=document_reference,
+    )
+    checked = check_document(upload) if upload is not None else None
     _save(review, by)
-    if upload is not None:
-        _store_and_queue(review, upload, by)
+    if upload is not None and checked is not None:
+        _store_and_queue(review, upload, checked, by)
     return review
 
 
-def _store_and_queue(review: Review, upload: UploadedFile, by: User) -> Analysis:
+def _store_and_queue(
+    review: Review, upload: UploadedFile, checked: CheckedUpload, by: User
+) -> Analysis:
+    """Store under a random name with the detected kind's extension; the cleaned
+    client name is kept for display."""
     old = review.document.name if review.document else ""
-    review.original_filename = (upload.name or "")[:200]
-    review.document.save(upload.name or "document", upload, save=False)
+    review.original_filename = checked.display_name[:200]
+    review.document.save(stored_name(checked, DOCUMENT_DIR), upload, save=False)
     _save(review, by)
     if old:
         transaction.on_commit(lambda: review.document.storage.delete(old))

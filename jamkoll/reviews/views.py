@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jamkoll.core.charts import grouped_bar_chart
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
+from jamkoll.core.params import text_param, year_param
+from jamkoll.core.uploads import content_type_for, download_response
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 from jamkoll.reviews import permissions, selectors, services
@@ -216,10 +218,11 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = review.document.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    return FileResponse(
+    stored = review.document.name.rsplit("/", 1)[-1]
+    return download_response(
         handle,
-        as_attachment=True,
-        filename=review.original_filename or review.document.name.rsplit("/", 1)[-1],
+        display_name=review.original_filename or stored,
+        content_type=content_type_for(stored),
     )
 
 
@@ -298,8 +301,7 @@ def need_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @organisation_required
 def need_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    raw_year = request.GET.get("year", "")
-    year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else None
+    year = year_param(request)
     needs = selectors.development_needs(
         user=request.user,
         organisation=organisation,
@@ -313,7 +315,7 @@ def need_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 def trend(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """Share of criteria met per unit and year, as a chart and a table."""
     lists = list(selectors.checklists(user=request.user, organisation=organisation))  # type: ignore[arg-type]
-    chosen = request.GET.get("checklist", "")
+    chosen = text_param(request, "checklist", 20)
     checklist = next((c for c in lists if str(c.pk) == chosen), None)
     if checklist is None:
         checklist = next(

@@ -1,7 +1,8 @@
 """Demo survey rounds: a closed 2025 round and a closed 2026 round per organisation,
 with synthetic anonymous answers from the fictional politicians.
 
-Answers go through `services.submit_response`, exactly as a respondent's would. The
+Answers go through `services.submit_response`, exactly as a respondent's would (sealed
+while waiting, released in shuffled batches of k, the round rewritten at closing). The
 links are created without mail (the tokens live only in this function), so loading the
 demo does not print hundreds of e-mails. Enough people answer that most breakdowns are
 shown while the small groups ("other", often "not stated") are suppressed.
@@ -11,9 +12,9 @@ shown while the small groups ("other", often "not stated") are suppressed.
 
 import datetime as dt
 import random
-import secrets
 from typing import Any
 
+from jamkoll.core import tokens
 from jamkoll.members.models import Membership, Person, Sex
 from jamkoll.surveys import selectors, services
 from jamkoll.surveys.models import (
@@ -123,9 +124,9 @@ def _round(
         versions=selectors.default_versions(),
     )
     people = list(services.recipients(organisation=ctx.organisation, on=opens_on))
-    tokens: dict[int, str] = {}
+    links: dict[int, str] = {}
     for person in people:
-        token = secrets.token_urlsafe(32)
+        token = tokens.new_token()
         invitation = Invitation(
             survey=survey,
             person=person,
@@ -135,7 +136,7 @@ def _round(
         )
         invitation._history_user = strategist  # type: ignore[attr-defined]
         invitation.save()
-        tokens[person.pk] = token
+        links[person.pk] = token
     survey.status = Survey.Status.OPEN
     survey._history_user = strategist  # type: ignore[attr-defined]
     survey.save(update_fields=["status", "updated_at"])
@@ -162,7 +163,7 @@ def _round(
             if rng.random() > 0.04
         }
         services.submit_response(
-            token=tokens[person.pk],
+            token=links[person.pk],
             answers=answers
             or {versions[0].pk: _value(rng, versions[0], person.sex, mood)},
             sex=stated_sex,

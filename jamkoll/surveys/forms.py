@@ -65,6 +65,27 @@ class SurveyForm(forms.ModelForm):
             field.initial = [v.pk for v in initial_versions]
 
 
+class AnswerStartForm(forms.Form):
+    """The personal code from the invitation mail (the part of the link after #)."""
+
+    code = forms.CharField(
+        label=_("Personal code"),
+        max_length=100,
+        help_text=_(
+            "The code is in the e-mail with your personal link. Opening the link fills "
+            "it in for you."
+        ),
+        error_messages={"required": _("Enter the personal code from the e-mail.")},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
 class AnswerForm(forms.Form):
     """One field per question, plus the two optional background questions.
 

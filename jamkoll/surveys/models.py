@@ -3,8 +3,13 @@
 Anonymity is built into the tables, not promised by the views:
 - `Invitation` (the personal one-time link) knows the person but never which answer
   came from it: it stores only a hash of the token and a used flag, with no time of use.
-- `Response` and `Answer` know nothing of the person, the link or the time of day: a
-  random UUID key (no insertion order in the key), the survey and the day of answering.
+- `PendingResponse` holds one submitted set of answers, sealed (encrypted, padded, no
+  time), until at least k have arrived; it is written with the link's update, so it
+  must not be readable from the database.
+- `Response` and `Answer` know nothing of the person, the link or the time: a random
+  UUID key and the survey. They are written in shuffled batches of at least k, in a
+  transaction of their own, so neither the transaction id nor the row order matches
+  the links (see docs/survey-anonymity.md).
 """
 
 import uuid
@@ -287,6 +292,33 @@ class Invitation(models.Model):
         return f"{self.survey} – {self.person}"
 
 
+class PendingResponse(models.Model):
+    """One submitted set of answers waiting to be released into `Response` rows.
+
+    Written in the same transaction that marks the personal link used, so its
+    transaction id and row position point at the person: its content is therefore
+    sealed (`sealing.seal`: encrypted under a key derived from SECRET_KEY, padded to a
+    fixed size per round, no timestamp). No history, no timestamps, a random key.
+    The row is deleted when its batch is released.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(
+        Survey,
+        models.CASCADE,
+        related_name="pending_responses",
+        verbose_name=_("survey"),
+    )
+    payload = models.TextField(_("sealed answers"))
+
+    class Meta:
+        verbose_name = _("response waiting to be released")
+        verbose_name_plural = _("responses waiting to be released")
+
+    def __str__(self) -> str:
+        return str(_("Anonymous response"))
+
+
 class Response(models.Model):
     """One anonymous set of answers (enkätsvar).
 
@@ -294,16 +326,16 @@ class Response(models.Model):
     `history_date`, the acting user and an auto-increment `history_id`, each of which
     could be matched against the personal links to find out who answered what. For the
     same reason this model does not extend `BaseModel` (no `created_at`/`updated_at`),
-    has a random UUID key instead of an auto-increment one, stores only the day of
-    answering, and has no foreign key to the person or the link. The respondent's sex
-    and role level are what the respondent chose to state, never the register's.
+    has a random UUID key instead of an auto-increment one, stores no date or time,
+    and has no foreign key to the person or the link. Rows are only written by
+    `services.release_pending`, in shuffled batches. The respondent's sex and role
+    level are what the respondent chose to state, never the register's.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(
         Survey, models.CASCADE, related_name="responses", verbose_name=_("survey")
     )
-    answered_on = models.DateField(_("answered on"))
     sex = models.CharField(
         _("sex"), max_length=12, choices=RespondentSex, default=RespondentSex.NOT_STATED
     )

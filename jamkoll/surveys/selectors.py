@@ -22,7 +22,6 @@ from jamkoll.surveys.models import (
     QuestionKind,
     QuestionVersion,
     RespondentSex,
-    Response,
     RoleLevel,
     Survey,
     SurveyQuestion,
@@ -130,7 +129,11 @@ def survey_list(*, organisation: Organisation) -> QuerySet[Survey]:
         Survey.objects.filter(organisation=organisation)
         .annotate(
             invited_count=Count("invitations", distinct=True),
-            response_count=Count("responses", distinct=True),
+            # Used links, not released responses: answers waiting to be released
+            # (fewer than k so far) count as answered.
+            response_count=Count(
+                "invitations", filter=Q(invitations__is_used=True), distinct=True
+            ),
         )
         .order_by("-year", "-opens_on")
     )
@@ -153,10 +156,15 @@ def default_versions() -> list[QuestionVersion]:
 
 
 def response_counts(*, survey: Survey) -> tuple[int, int]:
-    """(links sent, responses) of a round; counts only, never who."""
-    invited = survey.invitations.count()
-    responded = Response.objects.filter(survey=survey).count()
-    return invited, responded
+    """(links sent, links used) of a round, in one query; counts only, never who.
+
+    Counted from the links, so answers still waiting to be released in a batch of k
+    (`PendingResponse`) count as answered.
+    """
+    counts = survey.invitations.aggregate(  # type: ignore[attr-defined]
+        invited=Count("pk"), responded=Count("pk", filter=Q(is_used=True))
+    )
+    return counts["invited"], counts["responded"]
 
 
 SEX_GROUPS = [

@@ -1,13 +1,13 @@
 """State changes of the politician survey. Each checks permissions itself."""
 
 import datetime as dt
-import hashlib
+import logging
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
@@ -16,14 +16,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jamkoll.accounts.models import User
-from jamkoll.core import formatting
-from jamkoll.core.mail import absolute_url
+from jamkoll.core import formatting, sealing, tokens
+from jamkoll.core.changes import KEEP, assign
+from jamkoll.core.mail import absolute_url, send_after_commit
 from jamkoll.members.models import Person
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.surveys import permissions
 from jamkoll.surveys.models import (
+    SCALE_VALUES,
     Answer,
     Invitation,
+    PendingResponse,
     Question,
     QuestionKind,
     QuestionVersion,
@@ -35,7 +38,11 @@ from jamkoll.surveys.models import (
     Topic,
 )
 
+logger = logging.getLogger(__name__)
+
 REMINDER_INTERVAL_DAYS = 7
+# The purpose label of the key that seals waiting answers (`core.sealing`).
+SEALING_LABEL = b"jamkoll.surveys.pending-response.v1"
 
 INVALID_TRANSITION = gettext_lazy("The survey round cannot go from %(from)s to %(to)s.")
 ONLY_DRAFT_CAN_CHANGE = gettext_lazy("Only a draft survey round can be changed.")
@@ -47,7 +54,14 @@ NO_RECIPIENTS = gettext_lazy(
 PERIOD_OVER = gettext_lazy("The answering period is over; change the period first.")
 EMPTY_RESPONSE = gettext_lazy("Answer at least one question before sending.")
 TEXT_TOO_LONG = gettext_lazy("Write at most %(max)d characters.")
+INVALID_BACKGROUND = gettext_lazy("Choose one of the given background options.")
 FREE_TEXT_MAX = 2000
+# Bytes of sealed JSON per question, generous enough for the worst case (every
+# free-text character escaped as a surrogate pair, "\\ud83d\\ude00", 12 bytes).
+SEALED_BASE = 256
+SEALED_PER_QUESTION = 64
+SEALED_PER_TEXT_CHAR = 12
+SEALED_PER_OPTION = 24
 
 
 class LinkUnavailable(Exception):
@@ -65,9 +79,8 @@ class LinkUnavailable(Exception):
         self.survey = survey
 
 
-def hash_token(token: str) -> str:
-    """The stored form of a personal link's token (SHA-256, hex)."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+# The stored form of a personal link's token.
+hash_token = tokens.hash_token
 
 
 def recipients(*, organisation: Organisation, on: dt.date) -> QuerySet[Person]:
@@ -159,23 +172,26 @@ def update_survey(
     survey: Survey,
     by: User,
     versions: Sequence[QuestionVersion] | None = None,
-    **fields: object,
+    year: int = KEEP,
+    title: str = KEEP,
+    introduction: str = KEEP,
+    opens_on: dt.date = KEEP,
+    closes_on: dt.date = KEEP,
+    min_group_size: int = KEEP,
 ) -> Survey:
     """Change a draft round; once links are out the questions are fixed."""
     _check_manage(by, survey)
     if survey.status != Survey.Status.DRAFT:
         raise ValidationError(ONLY_DRAFT_CAN_CHANGE)
-    for name, value in fields.items():
-        if name not in {
-            "year",
-            "title",
-            "introduction",
-            "opens_on",
-            "closes_on",
-            "min_group_size",
-        }:
-            raise TypeError(name)
-        setattr(survey, name, value)
+    assign(
+        survey,
+        year=year,
+        title=title,
+        introduction=introduction,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        min_group_size=min_group_size,
+    )
     survey._history_user = by  # type: ignore[attr-defined]
     survey.full_clean()
     survey.save()
@@ -191,14 +207,21 @@ class _Mail:
     body: str
 
 
+def _start_page() -> str:
+    return absolute_url(reverse("surveys:answer_start"))
+
+
 def _link(token: str) -> str:
-    return absolute_url(reverse("surveys:answer", args=[token]))
+    """The personal link. The token is in the fragment (after #), which a browser never
+    sends to the server, so no web server or proxy log can record it."""
+    return f"{_start_page()}#{token}"
 
 
 def _invitation_mail(survey: Survey, token: str, *, reminder: bool) -> tuple[str, str]:
     values = {
         "title": survey.title,
         "link": _link(token),
+        "start": _start_page(),
         "closes": formatting.date(survey.closes_on),
         "organisation": survey.organisation.name,
     }
@@ -223,8 +246,15 @@ def _invitation_mail(survey: Survey, token: str, *, reminder: bool) -> tuple[str
             _("Answer through your personal link by %(closes)s:") % values,
             values["link"],
             _(
+                "If the link does not open the survey, go to %(start)s and enter "
+                "your personal code:"
+            )
+            % values,
+            token,
+            _(
                 "Your answers are stored without your name, without the link and "
-                "without the time of day. The link can be used once. Do not pass it on."
+                "without the date or time. The link can be used once. Do not pass it "
+                "on."
             ),
         ]
     )
@@ -232,13 +262,11 @@ def _invitation_mail(survey: Survey, token: str, *, reminder: bool) -> tuple[str
 
 
 def _send_later(mails: Iterable[_Mail]) -> None:
-    batch = list(mails)
-
-    def _send() -> None:
-        for mail in batch:
-            send_mail(mail.subject, mail.body, None, [mail.to])
-
-    transaction.on_commit(_send)
+    """One background task per message, after the commit (`core.mail`)."""
+    send_after_commit(
+        EmailMessage(subject=mail.subject, body=mail.body, to=[mail.to])
+        for mail in mails
+    )
 
 
 @transaction.atomic
@@ -272,7 +300,7 @@ def send_invitations(*, survey: Survey, by: User, today: dt.date) -> int:
         raise ValidationError(NO_RECIPIENTS)
     mails = []
     for person in people:
-        token = secrets.token_urlsafe(32)
+        token = tokens.new_token()
         invitation = Invitation(
             survey=survey,
             person=person,
@@ -316,7 +344,7 @@ def remind_non_respondents(*, survey: Survey, by: User | None, today: dt.date) -
     )
     mails = []
     for invitation in due:
-        token = secrets.token_urlsafe(32)
+        token = tokens.new_token()
         invitation.token_hash = hash_token(token)
         invitation.reminded_on = today
         invitation.reminder_count += 1
@@ -331,11 +359,20 @@ def remind_non_respondents(*, survey: Survey, by: User | None, today: dt.date) -
 
 @transaction.atomic
 def close_survey(*, survey: Survey, by: User) -> Survey:
-    """Close the round: no more answers; the results become visible."""
+    """Close the round: no more answers; the results become visible.
+
+    Every answer still waiting is released, however few, and the whole round is
+    written again as one shuffled batch, so a last batch smaller than k cannot be
+    told apart from the earlier ones (one transaction id and one shuffled row order
+    for the whole round).
+    """
     _check_manage(by, survey)
+    # Lock the round (answers arriving now wait for this) and read its status afresh.
+    survey.status = Survey.objects.select_for_update().get(pk=survey.pk).status
     _transition(survey, Survey.Status.CLOSED)
     survey._history_user = by  # type: ignore[attr-defined]
     survey.save()
+    _release(survey, whole_round=True)
     return survey
 
 
@@ -364,7 +401,9 @@ def invitation_for_token(token: str, *, today: dt.date) -> Invitation:
     return invitation
 
 
-def _answers_for(version: QuestionVersion, value: object) -> list[Answer]:
+def _answers_for(version: QuestionVersion, value: object) -> list[dict[str, object]]:
+    """The answer rows one question's value gives, as plain data: `v` (version pk), `c`
+    (choice) or `t` (text). Raises ValidationError for a value the question cannot take."""
     if value in (None, "", []):
         return []
     if version.kind == QuestionKind.FREE_TEXT:
@@ -373,7 +412,7 @@ def _answers_for(version: QuestionVersion, value: object) -> list[Answer]:
             return []
         if len(text) > FREE_TEXT_MAX:
             raise ValidationError(TEXT_TOO_LONG % {"max": FREE_TEXT_MAX})
-        return [Answer(version=version, text=text)]
+        return [{"v": version.pk, "t": text}]
     values = value if isinstance(value, list | tuple) else [value]
     if version.kind != QuestionKind.MULTIPLE and len(values) > 1:
         raise ValidationError(EMPTY_RESPONSE)
@@ -382,16 +421,33 @@ def _answers_for(version: QuestionVersion, value: object) -> list[Answer]:
         if version.kind == QuestionKind.SCALE
         else range(len(version.options))
     )
-    answers = []
+    rows: list[dict[str, object]] = []
     for item in values:
-        choice = int(str(item))
+        try:
+            choice = int(str(item))
+        except ValueError:
+            raise ValidationError(EMPTY_RESPONSE) from None
         if choice not in allowed:
             raise ValidationError(EMPTY_RESPONSE)
-        answers.append(Answer(version=version, choice=choice))
-    return answers
+        if any(row["c"] == choice for row in rows):
+            continue
+        rows.append({"v": version.pk, "c": choice})
+    return rows
 
 
-@transaction.atomic
+def _sealed_size(versions: Iterable[QuestionVersion]) -> int:
+    """The fixed plaintext size of a round's sealed answers: the largest any response
+    to these questions can take, so every sealed row of the round is the same length."""
+    size = SEALED_BASE
+    for version in versions:
+        size += SEALED_PER_QUESTION
+        if version.kind == QuestionKind.FREE_TEXT:
+            size += FREE_TEXT_MAX * SEALED_PER_TEXT_CHAR
+        else:
+            size += SEALED_PER_OPTION * max(len(version.options), len(SCALE_VALUES))
+    return size
+
+
 def submit_response(
     *,
     token: str,
@@ -399,14 +455,19 @@ def submit_response(
     sex: str = RespondentSex.NOT_STATED,
     role_level: str = RoleLevel.NOT_STATED,
     today: dt.date,
-) -> Response:
-    """Store one anonymous response (enkätsvar) and use up the personal link.
+) -> None:
+    """Receive one anonymous response (enkätsvar) and use up the personal link.
 
     `answers` maps a QuestionVersion pk to the option index (single), a list of
-    indices (multiple), a scale value 1–5, or text. The link is marked used with a
-    conditional UPDATE, so two concurrent submissions cannot both succeed. The stored
-    response carries no person, no link and only the day. Raises LinkUnavailable or
-    ValidationError, with nothing saved.
+    indices (multiple), a scale value 1–5, or text. Everything is checked first, so
+    a refused response saves nothing (LinkUnavailable or ValidationError).
+
+    Then, in one short transaction, the link is marked used with a conditional UPDATE
+    (two concurrent submissions cannot both succeed) and the answers are stored as
+    one sealed `PendingResponse`. Only after that transaction has committed are the
+    waiting answers released, in a transaction of their own (`release_pending`), so
+    no released row shares a transaction id with a link. Call this outside any
+    transaction (the answer view does): inside one, both steps would share it.
     """
     invitation = invitation_for_token(token, today=today)
     survey = invitation.survey
@@ -414,34 +475,117 @@ def submit_response(
         sq.version_id: sq.version
         for sq in survey.survey_questions.select_related("version")
     }
-    rows: list[Answer] = []
+    rows: list[dict[str, object]] = []
     for version_id, value in answers.items():
         if version_id not in versions:
             raise ValidationError(EMPTY_RESPONSE)
         rows.extend(_answers_for(versions[version_id], value))
     if not rows:
         raise ValidationError(EMPTY_RESPONSE)
-    # A conditional update, not save(): it leaves no history row and no timestamp that
-    # could be matched with the response, and it is atomic against a double submit.
-    if not Invitation.objects.filter(pk=invitation.pk, is_used=False).update(
-        is_used=True
-    ):
-        raise LinkUnavailable(LinkUnavailable.USED, survey)
-    response = Response(
-        survey=survey, answered_on=today, sex=sex, role_level=role_level
+    if sex not in RespondentSex.values or role_level not in RoleLevel.values:
+        raise ValidationError(INVALID_BACKGROUND)
+    sealed = sealing.seal(
+        {"sex": sex, "role_level": role_level, "answers": rows},
+        label=SEALING_LABEL,
+        size=_sealed_size(versions.values()),
     )
-    response.full_clean()
-    response.save()
-    for row in rows:
-        row.response = response
-        # The version was checked against the round's questions above, the key is a
-        # fresh UUID and the one check constraint is enforced by the database: skipping
-        # those per-row queries keeps a response at a fixed number of queries.
-        row.full_clean(
-            exclude=["response", "version", "id"], validate_constraints=False
+    with transaction.atomic():
+        # The round is locked so that closing it cannot slip in between the check
+        # above and this write (an answer would then wait for ever).
+        locked = Survey.objects.select_for_update().get(pk=survey.pk)
+        if locked.status != Survey.Status.OPEN:
+            raise LinkUnavailable(LinkUnavailable.CLOSED, locked)
+        # A conditional update, not save(): it leaves no history row and no timestamp,
+        # and it is atomic against a double submit.
+        if not Invitation.objects.filter(pk=invitation.pk, is_used=False).update(
+            is_used=True
+        ):
+            raise LinkUnavailable(LinkUnavailable.USED, survey)
+        PendingResponse.objects.create(survey=locked, payload=sealed)
+    try:
+        release_pending(survey=survey)
+    except Exception:
+        # The answers are safely received; the next answer or closing the round
+        # releases them. The respondent is not told of a failure that is not theirs.
+        logger.exception("Releasing the waiting survey answers failed")
+
+
+@transaction.atomic
+def release_pending(*, survey: Survey) -> int:
+    """Release the round's waiting answers once at least k (`min_group_size`) wait.
+
+    Runs in a transaction of its own, after the answers were received: the released
+    `Response` and `Answer` rows of a batch all carry this transaction's id and are
+    written in shuffled order. Returns the number of responses released (0 while
+    fewer than k wait). No user acts here, so there is no permission to check.
+    """
+    locked = Survey.objects.select_for_update().get(pk=survey.pk)
+    return _release(locked, whole_round=False)
+
+
+def _stored_payloads(survey: Survey) -> list[dict[str, object]]:
+    """The round's released responses as payloads, to be written again."""
+    payloads: dict[object, dict[str, object]] = {}
+    for response in Response.objects.filter(survey=survey):
+        payloads[response.pk] = {
+            "sex": response.sex,
+            "role_level": response.role_level,
+            "answers": [],
+        }
+    for answer in Answer.objects.filter(response__survey=survey):
+        row: dict[str, object] = {"v": answer.version_id}
+        if answer.choice is not None:
+            row["c"] = answer.choice
+        if answer.text:
+            row["t"] = answer.text
+        payloads[answer.response_id]["answers"].append(row)  # type: ignore[attr-defined]
+    return list(payloads.values())
+
+
+def _release(survey: Survey, *, whole_round: bool) -> int:
+    """Write waiting answers as Response/Answer rows in shuffled order and delete them.
+
+    The caller holds the round's row lock. With `whole_round` (closing) everything
+    waiting is released whatever its number, and the responses already released are
+    written again with it, as one batch.
+    """
+    pending = list(PendingResponse.objects.filter(survey=survey))
+    if not whole_round and len(pending) < survey.min_group_size:
+        return 0
+    payloads = [sealing.open_sealed(p.payload, label=SEALING_LABEL) for p in pending]
+    if whole_round:
+        if not pending and not Response.objects.filter(survey=survey).exists():
+            return 0
+        payloads += _stored_payloads(survey)
+        Response.objects.filter(survey=survey).delete()
+    PendingResponse.objects.filter(pk__in=[p.pk for p in pending]).delete()
+    shuffle = secrets.SystemRandom().shuffle
+    shuffle(payloads)
+    responses: list[Response] = []
+    answers: list[Answer] = []
+    for payload in payloads:
+        response = Response(
+            survey=survey, sex=payload["sex"], role_level=payload["role_level"]
         )
-    Answer.objects.bulk_create(rows)
-    return response
+        response.full_clean(exclude=["survey"], validate_constraints=False)
+        responses.append(response)
+        for row in payload["answers"]:
+            answer = Answer(
+                response=response,
+                version_id=row["v"],
+                choice=row.get("c"),
+                text=row.get("t", ""),
+            )
+            # The rows were checked against the round's questions when received; the
+            # one check constraint is enforced by the database.
+            answer.full_clean(
+                exclude=["response", "version", "id"], validate_constraints=False
+            )
+            answers.append(answer)
+    shuffle(answers)
+    Response.objects.bulk_create(responses)
+    Answer.objects.bulk_create(answers)
+    return len(pending)
 
 
 def _unique_key(text: str) -> str:

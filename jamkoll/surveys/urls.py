@@ -20,6 +20,8 @@ urlpatterns = [
     path("enkater/<int:pk>/stang/", views.survey_close, name="close"),
     path("enkater/<int:pk>/resultat/", views.survey_results, name="results"),
     path("enkater/<int:pk>/resultat.xlsx", views.survey_export, name="export"),
+    # The personal link is /svara/#<code>: the code never appears in a URL path.
+    path("svara/", views.answer_start, name="answer_start"),
+    path("svara/enkat/", views.answer, name="answer"),
     path("svara/tack/", views.thanks, name="thanks"),
-    path("svara/<str:token>/", views.answer, name="answer"),
 ]

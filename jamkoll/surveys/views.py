@@ -1,10 +1,13 @@
 """Pages of the politician survey: rounds, results, export, and the public answer page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,7 +18,12 @@ from jamkoll.core.forms import add_validation_errors
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
 from jamkoll.surveys import export, permissions, selectors, services
-from jamkoll.surveys.forms import AnswerForm, QuestionVersionForm, SurveyForm
+from jamkoll.surveys.forms import (
+    AnswerForm,
+    AnswerStartForm,
+    QuestionVersionForm,
+    SurveyForm,
+)
 from jamkoll.surveys.models import Question, QuestionVersion, Survey
 
 
@@ -259,16 +267,98 @@ def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+ANSWER_COOKIE = "jamkoll_survey"
+ANSWER_COOKIE_SALT = "jamkoll.surveys.answer"
+ANSWER_COOKIE_MAX_AGE = 2 * 60 * 60
+
+
+def answer_cookie_value(token: str) -> str:
+    """The signed value of the answer cookie for a token (what `set_signed_cookie`
+    writes); tests use it to carry a personal link without the start page."""
+    return signing.get_cookie_signer(salt=ANSWER_COOKIE + ANSWER_COOKIE_SALT).sign(
+        token
+    )
+
+
+def _cookie_token(request: HttpRequest) -> str | None:
+    """The token the answer cookie carries; None when missing, forged or too old."""
+    token = request.get_signed_cookie(
+        ANSWER_COOKIE,
+        default=None,
+        salt=ANSWER_COOKIE_SALT,
+        max_age=ANSWER_COOKIE_MAX_AGE,
+    )
+    return token or None
+
+
+def _forget_token(response: HttpResponse) -> HttpResponse:
+    response.delete_cookie(
+        ANSWER_COOKIE, path=reverse("surveys:answer_start"), samesite="Strict"
+    )
+    return response
+
+
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, token: str) -> HttpResponse:
-    """The respondent's page, reached through the personal link (no login)."""
+def answer_start(request: HttpRequest) -> HttpResponse:
+    """Where the personal link leads: `/svara/#<code>`. The code is in the fragment,
+    which the browser never sends, so it reaches no server log. A small script copies
+    it into the form and posts it; without scripts the respondent pastes the code from
+    the mail. A usable code is kept in a short-lived signed cookie (no session row) and
+    the respondent is sent on to the questions."""
+    form = AnswerStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["code"]
+        try:
+            services.invitation_for_token(token, today=timezone.localdate())
+        except services.LinkUnavailable as unavailable:
+            return _forget_token(_unavailable(request, unavailable))
+        response = redirect("surveys:answer")
+        response.status_code = 303
+        response.set_signed_cookie(
+            ANSWER_COOKIE,
+            token,
+            salt=ANSWER_COOKIE_SALT,
+            max_age=ANSWER_COOKIE_MAX_AGE,
+            path=reverse("surveys:answer_start"),
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Strict",
+        )
+        return response
+    return render(
+        request,
+        "surveys/answer_start.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest) -> HttpResponse:
+    """The questions, for the personal link whose code the answer cookie carries.
+
+    No code (the cookie expired or the page was opened directly): a GET goes to the
+    start page, a POST says why the answers could not be sent.
+    """
+    token = _cookie_token(request)
+    if token is None:
+        if request.method == "GET":
+            return redirect("surveys:answer_start")
+        return render(
+            request,
+            "surveys/answer_unavailable.html",
+            {"reason": "expired"},
+            status=400,
+        )
     today = timezone.localdate()
     try:
         invitation = services.invitation_for_token(token, today=today)
     except services.LinkUnavailable as unavailable:
-        return _unavailable(request, unavailable)
+        return _forget_token(_unavailable(request, unavailable))
     survey = invitation.survey
     versions: list[QuestionVersion] = [
         sq.version
@@ -285,11 +375,11 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
                 today=today,
             )
         except services.LinkUnavailable as unavailable:
-            return _unavailable(request, unavailable)
+            return _forget_token(_unavailable(request, unavailable))
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
-            return redirect("surveys:thanks")
+            return _forget_token(redirect("surveys:thanks"))
     return render(
         request,
         "surveys/answer.html",

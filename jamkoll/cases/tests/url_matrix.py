@@ -198,6 +198,7 @@ READ_ONLY = {
     "cases:detail",
     "cases:list",
     "cases:not_given_print",
+    "cases:import_detail",
 }
 
 
@@ -227,4 +228,23 @@ POST_CASES.append(
         other=200,
         other_refused=403,
     )
+)
+
+
+# --- A case list imported in the background: its progress page (issue 12) ------------
+
+
+def _setup_import_jobs(world):
+    from jamkoll.cases.models import CaseImport
+
+    return {
+        org.organisation.pk: CaseImport.objects.create(
+            organisation=org.organisation, filename="arenden.xlsx", kind="xlsx"
+        )
+        for org in (world.own, world.other)
+    }
+
+
+CASES.append(
+    UrlCase("cases:import_detail", statuses(EDITORS), _pk, setup=_setup_import_jobs)
 )

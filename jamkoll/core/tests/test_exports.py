@@ -171,3 +171,21 @@ def test_a_streamed_workbook_has_the_same_habits(tmp_path) -> None:
     assert sheet["E2"].value is None
     assert sheet["E3"].value == 12.25
     assert sheet["E3"].data_type == "n"
+
+
+def test_safe_cell_neutralises_after_leading_spaces_and_keeps_numbers() -> None:
+    assert exports.safe_cell(" =1+1") == "' =1+1"
+    assert exports.safe_cell("\u00a0@SUM(A1)") == "'\u00a0@SUM(A1)"
+    assert exports.safe_cell("\uff1dHYPERLINK()") == "'\uff1dHYPERLINK()"
+    assert exports.safe_cell(-2.5) == -2.5
+    assert exports.safe_cell(float("inf")) is None
+    assert exports.safe_cell("Socialnämnden") == "Socialnämnden"
+
+
+def test_open_data_csv_neutralises_text_and_keeps_numbers() -> None:
+    buffer = io.StringIO()
+    count = exports.write_open_data_csv(
+        buffer, ["kpi", "value"], [["=HYPERLINK(1)", -2.5], ["N00001", 3.0]]
+    )
+    assert count == 2
+    assert buffer.getvalue() == "kpi,value\n'=HYPERLINK(1),-2.5\nN00001,3\n"

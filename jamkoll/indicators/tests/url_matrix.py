@@ -83,6 +83,7 @@ READ_ONLY = {
     "indicators:goal_detail",
     "indicators:goal_list",
     "indicators:list",
+    "indicators:local_import_detail",
 }
 
 
@@ -369,5 +370,36 @@ POST_CASES.append(
         },
         patch=_no_kolada,
         **ORG_ONLY,
+    )
+)
+
+
+# --- Local figures imported in the background: the progress page (issue 12) ---------
+
+
+def _setup_local_imports(world):
+    from jamkoll.indicators.models import Indicator, LocalImport
+
+    extra = {}
+    for org in (world.own, world.other):
+        indicator = Indicator.objects.create(
+            organisation=org.organisation, source="local", code="L1", title="Lokal"
+        )
+        job = LocalImport.objects.create(
+            organisation=org.organisation,
+            indicator=indicator,
+            filename="varden.csv",
+            kind="csv",
+        )
+        extra[org.organisation.pk] = {"job": job.pk}
+    return extra
+
+
+CASES.append(
+    UrlCase(
+        "indicators:local_import_detail",
+        statuses(EDITORS),
+        _arg("job"),
+        setup=_setup_local_imports,
     )
 )

@@ -1,7 +1,7 @@
 """Planning a meeting, its attendance and its agenda."""
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
+from jamkoll.core.changes import KEEP, given
 from jamkoll.meetings.models import (
     AgendaItem,
     Attendance,
@@ -28,7 +29,7 @@ from jamkoll.meetings.services._common import (
 from jamkoll.meetings.services.minutes import record_corrections
 from jamkoll.meetings.suggestions import Suggestion
 from jamkoll.members.models import Membership
-from jamkoll.organisations.models import Organisation
+from jamkoll.organisations.models import Organisation, Unit
 
 AGENDA_FIXED = _(
     "The minutes have been sent for approval: items can no longer be added, moved or "
@@ -67,14 +68,36 @@ def save_meeting(
     meeting: Meeting | None = None,
     reason: str = "",
     standard_items: bool = False,
-    **fields: Any,
+    body: Unit = KEEP,
+    kind: str = KEEP,
+    title: str = KEEP,
+    held_on: dt.date = KEEP,
+    starts_at: dt.time = KEEP,
+    ends_at: dt.time | None = KEEP,
+    place: str = KEEP,
+    link: str = KEEP,
+    counterpart: Unit | None = KEEP,
+    participants: str = KEEP,
 ) -> Meeting:
     """Plan or change a meeting of the body; its (empty) minutes are created with it.
 
     `standard_items` puts the opening items (opening, election of approvers, approval
     of the agenda) on a new meeting's agenda. Once the minutes are sent for approval,
-    a change needs a `reason` and is recorded as a correction.
+    a change needs a `reason` and is recorded as a correction. Fields not given keep
+    their value; the invitation and the minutes have their own services.
     """
+    fields = given(
+        body=body,
+        kind=kind,
+        title=title,
+        held_on=held_on,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        link=link,
+        counterpart=counterpart,
+        participants=participants,
+    )
     require_edit(by, organisation)
     if meeting is not None and meeting.organisation_id != organisation.pk:
         raise PermissionDenied
@@ -212,10 +235,23 @@ def save_agenda_item(
     by: User,
     item: AgendaItem | None = None,
     reason: str = "",
-    **fields: Any,
+    title: str = KEEP,
+    description: str = KEEP,
+    presenter: str = KEEP,
+    documents: str = KEEP,
+    planned_minutes: int | None = KEEP,
 ) -> AgendaItem:
     """Add an item at the end of the agenda, or change one. Once the minutes are sent
-    for approval no item can be added, and a change needs a reason (a correction)."""
+    for approval no item can be added, and a change needs a reason (a correction).
+    Fields not given keep their value; the minutes of an item have their own service
+    (`save_item_minutes`), its number and source are set here only."""
+    fields = given(
+        title=title,
+        description=description,
+        presenter=presenter,
+        documents=documents,
+        planned_minutes=planned_minutes,
+    )
     require_edit(by, meeting)
     if item is None:
         _require_open_agenda(meeting)

@@ -39,7 +39,7 @@ from jamkoll.meetings.services._common import (
     save,
 )
 from jamkoll.members.models import Membership, Person
-from jamkoll.organisations.models import Unit
+from jamkoll.organisations.models import Organisation, Unit
 
 NOT_AN_APPROVER = _(
     "Only the designated approvers (justerare) can approve the minutes."
@@ -537,10 +537,14 @@ def follow_up_decision(
 ASSIGNMENT_REMINDER_EVERY_DAYS = 7
 
 
-def send_assignment_reminders(*, today: dt.date) -> int:
+def send_assignment_reminders(
+    *, today: dt.date, organisation: Organisation | None = None
+) -> int:
     """The daily job: remind the owner of each overdue assignment (uppdrag), at most
     once a week, by the person's e-mail or else their account's. Safe to run twice:
-    `reminded_on` is claimed with a conditional update before the mail is queued."""
+    `reminded_on` is claimed with a conditional update before the mail is queued.
+    Only `organisation`'s assignments when given (the command runs one
+    transaction per organisation)."""
     since = today - dt.timedelta(days=ASSIGNMENT_REMINDER_EVERY_DAYS)
     due = (
         Decision.objects.open()
@@ -548,6 +552,8 @@ def send_assignment_reminders(*, today: dt.date) -> int:
         .exclude(reminded_on__gt=since)
         .select_related("owner__user", "agenda_item__meeting__body")
     )
+    if organisation is not None:
+        due = due.filter(agenda_item__meeting__organisation=organisation)
     sent = 0
     for decision in due:
         recipient = decision.owner.email or (
@@ -647,14 +653,18 @@ def _notice_message(
     return EmailMessage(subject=subject, body=body, to=[recipient])
 
 
-def send_approval_reminders(*, today: dt.date) -> int:
+def send_approval_reminders(
+    *, today: dt.date, organisation: Organisation | None = None
+) -> int:
     """The daily job: remind approvers who have not signed `reminder_after_days` after
     the minutes were sent (or last corrected). Safe to run twice; each minutes in its
-    own transaction, so one failure does not stop the others."""
+    own transaction. Only `organisation`'s minutes when given."""
     sent = 0
     waiting = Minutes.objects.filter(
         locked_at__isnull=False, approved_on__isnull=True
     ).select_related("meeting__body")
+    if organisation is not None:
+        waiting = waiting.filter(meeting__organisation=organisation)
     for minutes in waiting:
         days = settings_for(minutes.meeting.body).reminder_after_days
         with transaction.atomic():

@@ -2,7 +2,6 @@
 feeds."""
 
 import datetime as dt
-import secrets
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
-from jamkoll.core import formatting
+from jamkoll.core import formatting, tokens
 from jamkoll.meetings import permissions
 from jamkoll.meetings.models import (
     CalendarFeed,
@@ -164,15 +163,20 @@ def attach_meeting_to_occurrence(
 
 
 @transaction.atomic
-def create_feed(*, organisation: Organisation, by: User) -> CalendarFeed:
-    """Give the user a new secret iCalendar address for the organisation's year wheel."""
+def create_feed(*, organisation: Organisation, by: User) -> tuple[CalendarFeed, str]:
+    """Give the user a new secret iCalendar address for the organisation's year wheel.
+
+    Returns the feed and its token: only the token's hash is stored, so this is the
+    one moment the full address can be shown.
+    """
     if not permissions.can_view(by, organisation):
         raise PermissionDenied
+    token = tokens.new_token()
     feed = CalendarFeed(
-        organisation=organisation, user=by, token=secrets.token_urlsafe(32)
+        organisation=organisation, user=by, token_hash=CalendarFeed.hash_token(token)
     )
     _save(feed, by)
-    return feed
+    return feed, token
 
 
 @transaction.atomic

@@ -26,6 +26,8 @@ class MeetingWorld:
     commitment: Commitment
     rule: YearWheelRule
     feed: CalendarFeed | None
+    # The feed's secret (only its hash is stored).
+    feed_token: str | None = None
 
 
 def make_meeting(
@@ -88,12 +90,14 @@ def make_meeting_world(org_world, feed_user=None) -> MeetingWorld:
         nth=2,
     )
     feed = None
+    token = None
     if feed_user is not None:
+        token = secrets.token_urlsafe(16)
         feed = CalendarFeed.objects.create(
             organisation=org_world.organisation,
             user=feed_user,
-            token=secrets.token_urlsafe(16),
+            token_hash=CalendarFeed.hash_token(token),
         )
     return MeetingWorld(
-        meeting, approved, dialogue, item, decision, commitment, rule, feed
+        meeting, approved, dialogue, item, decision, commitment, rule, feed, token
     )

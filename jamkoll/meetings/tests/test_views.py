@@ -117,7 +117,7 @@ def test_ical_feed_parses_with_events_in_stockholm_time(world, client, feed_worl
     register(demands)
     try:
         response = client.get(
-            reverse("meetings:calendar_feed", args=[feed_world.feed.token])
+            reverse("meetings:calendar_feed", args=[feed_world.feed_token])
         )
     finally:
         unregister(demands)
@@ -142,7 +142,7 @@ def test_ical_feed_parses_with_events_in_stockholm_time(world, client, feed_worl
 
 
 def test_revoked_feed_token_gets_404(world, client, client_for, feed_world):
-    url = reverse("meetings:calendar_feed", args=[feed_world.feed.token])
+    url = reverse("meetings:calendar_feed", args=[feed_world.feed_token])
     reader = client_for("reader")
     reader.post(reverse("meetings:calendar_feed_revoke", args=[feed_world.feed.pk]))
     reader.logout()

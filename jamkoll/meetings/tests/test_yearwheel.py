@@ -54,9 +54,12 @@ def _feed_events(client, world):
     feed = CalendarFeed.objects.create(
         organisation=world.own.organisation,
         user=world.user("reader"),
-        token="hemlig-token-for-test",
+        token_hash=CalendarFeed.hash_token("hemlig-token-for-test"),
     )
-    response = client.get(reverse("meetings:calendar_feed", args=[feed.token]))
+    assert feed.pk
+    response = client.get(
+        reverse("meetings:calendar_feed", args=["hemlig-token-for-test"])
+    )
     assert response.status_code == 200
     calendar = icalendar.Calendar.from_ical(response.content)
     assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/Stockholm"]

@@ -64,7 +64,7 @@ def _of(attribute):
 
 
 def _token(org, extra=None):
-    return [extra[org.organisation.pk].feed.token]
+    return [extra[org.organisation.pk].feed_token]
 
 
 # The factory's rule (second Tuesday in March) gives this date.
@@ -798,7 +798,7 @@ POST_CASES.extend(
             ALL,
             lambda org, extra=None: [],
             _feeds_of,
-            other=302,
+            other=200,
         ),
         # Only the feed's owner (the administrator here) sees it to revoke it.
         PostCase(

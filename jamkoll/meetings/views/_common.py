@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from jamkoll.core import params
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.meetings import (
     permissions,
@@ -20,11 +21,10 @@ def user(request: HttpRequest) -> Any:
 
 
 def year_param(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+    today = timezone.localdate().year
+    return (
+        params.year_param(request, default=today, minimum=2000, maximum=2100) or today
+    )
 
 
 def visible_meeting(request: HttpRequest, pk: int) -> Meeting:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from jamkoll.core.params import pk_param, text_param
 from jamkoll.meetings import (
     forms,
     ical,
@@ -21,7 +22,7 @@ from jamkoll.meetings import (
     selectors,
     services,
 )
-from jamkoll.meetings.models import CalendarFeed, RuleOccurrence, YearWheelRule
+from jamkoll.meetings.models import RuleOccurrence, YearWheelRule
 from jamkoll.meetings.services.yearwheel import OCCURRENCE_HAS_MEETING
 from jamkoll.meetings.views import _common as _c
 from jamkoll.meetings.yearwheel import (
@@ -92,18 +93,18 @@ def occurrence_from_query(
 ) -> Occurrence | None:
     """The occurrence a new meeting is planned for (`?regel=<pk>&datum=YYYY-MM-DD`),
     None without those parameters; 404 when they name no occurrence the user sees."""
-    rule_pk = request.GET.get("regel")
-    if not rule_pk:
+    if not request.GET.get("regel"):
         return None
-    if not rule_pk.isdigit():
+    rule_pk = pk_param(request, "regel")
+    if rule_pk is None:
         raise Http404
     rule = get_object_or_404(
         permissions.rules_visible_to(_c.user(request)).filter(
             organisation=organisation
         ),
-        pk=int(rule_pk),
+        pk=rule_pk,
     )
-    return _occurrence_or_404(rule, request.GET.get("datum"))
+    return _occurrence_or_404(rule, text_param(request, "datum", 10))
 
 
 @require_http_methods(["GET", "POST"])
@@ -205,27 +206,23 @@ def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @organisation_required
 def calendar_feeds(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    """The user's own secret calendar addresses: create one, see and revoke them."""
+    """The user's own secret calendar addresses: create one, see and revoke them.
+
+    Only a hash of each address's secret is stored, so a new address is shown once,
+    in the answer to the POST that created it (not after a redirect, which would
+    have to keep the secret somewhere in between).
+    """
     user = _c.user(request)
+    new_url = ""
     if request.method == "POST":
-        services.create_feed(organisation=organisation, by=user)
+        _feed, token = services.create_feed(organisation=organisation, by=user)
+        new_url = request.build_absolute_uri(
+            reverse("meetings:calendar_feed", args=[token])
+        )
         messages.success(request, _("A new calendar address was created."))
-        return redirect("meetings:calendar_feeds")
     feeds = permissions.feeds_of(user).filter(organisation=organisation)
     return render(
-        request,
-        "meetings/calendar_feeds.html",
-        {
-            "feeds": [
-                (
-                    feed,
-                    request.build_absolute_uri(
-                        reverse("meetings:calendar_feed", args=[feed.token])
-                    ),
-                )
-                for feed in feeds
-            ],
-        },
+        request, "meetings/calendar_feeds.html", {"feeds": feeds, "new_url": new_url}
     )
 
 
@@ -241,13 +238,8 @@ def calendar_feed_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The year wheel as iCalendar for a secret, unrevoked address (else 404)."""
-    feed = get_object_or_404(
-        CalendarFeed.objects.select_related("organisation", "user"),
-        token=token,
-        revoked_at__isnull=True,
-        user__is_active=True,
-    )
-    if not permissions.can_view(feed.user, feed.organisation):
+    feed = selectors.active_feed(token)
+    if feed is None or not permissions.can_view(feed.user, feed.organisation):
         raise Http404
     year = timezone.localdate().year
     events = [
@@ -263,9 +255,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         base_url=request.build_absolute_uri("/").rstrip("/"),
         stamp=timezone.now(),
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=900"
-    return response
+    # Cache-Control: private, no-store comes from core.middleware.NoStoreMiddleware.
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 # --- Invitation to a meeting ------------------------------------------------------

@@ -2,23 +2,23 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from jamkoll.core import uploads
 from jamkoll.result_requests import attachments, services
 from jamkoll.result_requests.models import Attachment, Reply
 from jamkoll.result_requests.tests import factories
 
 
 def _check(name, content):
-    upload = factories.upload(name, content)
-    return attachments.check_upload(upload, name=name, size=len(content))
+    return attachments.check_attachment(factories.upload(name, content))
 
 
 @pytest.mark.parametrize(
     ("name", "builder", "content_type"),
     [
         ("rapport.pdf", factories.pdf_bytes, "application/pdf"),
-        ("svar.docx", factories.docx_bytes, attachments.KINDS["docx"].content_type),
-        ("tabell.xlsx", factories.xlsx_bytes, attachments.KINDS["xlsx"].content_type),
-        ("analys.odt", factories.odt_bytes, attachments.KINDS["odt"].content_type),
+        ("svar.docx", factories.docx_bytes, uploads.KINDS["docx"].content_type),
+        ("tabell.xlsx", factories.xlsx_bytes, uploads.KINDS["xlsx"].content_type),
+        ("analys.odt", factories.odt_bytes, uploads.KINDS["odt"].content_type),
         ("diagram.png", factories.png_bytes, "image/png"),
     ],
 )
@@ -29,7 +29,9 @@ def test_accepted_kinds_are_recognised_by_content(name, builder, content_type):
 def test_renamed_executable_is_refused():
     with pytest.raises(ValidationError) as error:
         _check("rapport.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200)
-    assert "inte en tillåten filtyp" in error.value.messages[0]
+    assert error.value.messages == [
+        "Filen rapport.pdf har filändelsen .pdf men innehållet är inte PDF."
+    ]
 
 
 def test_empty_file_is_refused():
@@ -87,11 +89,14 @@ def test_valid_attachment_round_trips_with_safe_headers(world, client):
     )
     item = Attachment.objects.get(reply__result_request=result_request)
     assert "Rapport" not in item.file.name
+    assert item.original_name == "Rapport åäö.pdf"
     client.force_login(world.user("reader"))
     response = client.get(reverse("result_requests:attachment", args=[item.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == content
-    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''Rapport%20%C3%A5%C3%A4%C3%B6.pdf"
+    )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == "application/pdf"
 

@@ -81,9 +81,10 @@ def test_a_manager_s_calendar_feed_shows_only_demands_to_the_managed_board(
     feed = CalendarFeed.objects.create(
         user=world.user("manager"),
         organisation=world.own.organisation,
-        token="chefens-hemliga-token",
+        token_hash=CalendarFeed.hash_token("chefens-hemliga-token"),
     )
-    body = client.get(reverse("meetings:calendar_feed", args=[feed.token]))
+    assert feed.pk
+    body = client.get(reverse("meetings:calendar_feed", args=["chefens-hemliga-token"]))
     text = body.content.decode()
     assert "Socialnämndens fråga" in text
     assert "Kulturnämndens fråga" not in text

@@ -1,7 +1,5 @@
 """Test documents: a typst-generated PDF with Swedish text, crafted bad files."""
 
-import io
-import zipfile
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -67,18 +65,6 @@ def encrypted_pdf_bytes() -> bytes:
         + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref
     )
     return bytes(out)
-
-
-def zip_bomb_docx() -> bytes:
-    """A DOCX-looking zip whose one member inflates to 300 MB of zeros."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            chunk = b"\0" * (1024 * 1024)
-            for _ in range(300):
-                member.write(chunk)
-    return buffer.getvalue()
 
 
 def upload(

@@ -5,6 +5,7 @@ import importlib
 import secrets
 
 from django.apps import apps
+from django.urls import reverse
 
 from jamkoll.accounts.models import User
 from jamkoll.organisations.models import Organisation
@@ -64,3 +65,18 @@ def add_link(survey: Survey, person, *, sent_on: dt.date | None = None) -> str: 
         Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.OPEN)
         survey.status = Survey.Status.OPEN
     return token
+
+
+def link_from_mail(body: str) -> str:
+    """The personal link in an invitation mail: `<site>/svara/#<code>`."""
+    return next(
+        line.strip() for line in body.splitlines() if "/svara/#" in line.strip()
+    )
+
+
+def open_link(client, token: str):  # type: ignore[no-untyped-def]
+    """Do what the start page's script does with `/svara/#<token>`: post the code.
+
+    Returns the response (303 to the questions, with the signed answer cookie, or the
+    page saying why the link cannot be used)."""
+    return client.post(reverse("surveys:answer_start"), {"code": token})

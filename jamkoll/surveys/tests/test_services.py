@@ -10,11 +10,12 @@ from jamkoll.surveys import selectors, services
 from jamkoll.surveys.models import (
     Answer,
     Invitation,
+    PendingResponse,
     QuestionKind,
     Response,
     Survey,
 )
-from jamkoll.surveys.tests.factories import add_link, make_survey
+from jamkoll.surveys.tests.factories import add_link, link_from_mail, make_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +29,8 @@ def _first(kind: str, survey: Survey):  # type: ignore[no-untyped-def]
 
 
 def _tokens_from_mail() -> list[str]:
-    tokens = []
-    for message in mail.outbox:
-        for line in message.body.splitlines():
-            if "/svara/" in line:
-                tokens.append(line.rstrip("/").rsplit("/", 1)[1])
-    return tokens
+    """The code after # in each mail's personal link."""
+    return [link_from_mail(m.body).split("#", 1)[1] for m in mail.outbox]
 
 
 def test_default_question_set_is_shipped_by_the_data_migration():
@@ -124,6 +121,8 @@ def test_a_used_link_cannot_answer_twice(world, politicians, today):
     with pytest.raises(services.LinkUnavailable) as error:
         services.submit_response(token=token, answers={version.pk: 1}, today=today)
     assert error.value.reason == services.LinkUnavailable.USED
+    assert PendingResponse.objects.count() == 1
+    services.close_survey(survey=survey, by=world.user("admin"))
     assert Response.objects.count() == 1
     assert list(Answer.objects.values_list("choice", flat=True)) == [4]
 
@@ -147,6 +146,7 @@ def test_links_outside_the_period_or_after_closing_are_refused(
         services.submit_response(token=token, answers={version.pk: 3}, today=day)
     assert error.value.reason == reason
     assert not Response.objects.exists()
+    assert not PendingResponse.objects.exists()
     assert not Invitation.objects.get().is_used
 
 
@@ -165,6 +165,7 @@ def test_an_empty_response_is_refused_and_leaves_the_link_unused(
         services.submit_response(token=token, answers={}, today=today)
     assert not Invitation.objects.get().is_used
     assert not Response.objects.exists()
+    assert not PendingResponse.objects.exists()
 
 
 def test_multiple_choice_stores_one_row_per_option_and_rejects_unknown_options(
@@ -177,7 +178,9 @@ def test_multiple_choice_stores_one_row_per_option_and_rejects_unknown_options(
         services.submit_response(
             token=token, answers={version.pk: [0, 99]}, today=today
         )
+    assert not PendingResponse.objects.exists()
     services.submit_response(token=token, answers={version.pk: [0, 2]}, today=today)
+    services.close_survey(survey=survey, by=world.user("admin"))
     assert sorted(Answer.objects.values_list("choice", flat=True)) == [0, 2]
 
 
@@ -209,13 +212,14 @@ def test_stored_answers_carry_no_link_to_the_person(world, politicians, today):
         role_level="member",
         today=today,
     )
+    services.close_survey(survey=survey, by=world.user("admin"))
     assert set(_columns("surveys_response")) == {
         "id",
         "survey_id",
-        "answered_on",
         "sex",
         "role_level",
     }
+    assert set(_columns("surveys_pendingresponse")) == {"id", "survey_id", "payload"}
     assert set(_columns("surveys_answer")) == {
         "id",
         "response_id",
@@ -248,13 +252,12 @@ def test_stored_answers_carry_no_link_to_the_person(world, politicians, today):
         "surveys_questionversion",
     }
     response = Response.objects.get()
-    assert isinstance(response.answered_on, dt.date)
-    assert not isinstance(response.answered_on, dt.datetime)
     assert response.id.version == 4
     # No history tables for answers; the link's history never records its use.
     tables = connection.introspection.table_names()
     assert "surveys_historicalresponse" not in tables
     assert "surveys_historicalanswer" not in tables
+    assert "surveys_historicalpendingresponse" not in tables
     assert "is_used" not in _columns("surveys_historicalinvitation")
     assert "updated_at" not in _columns("surveys_invitation")
     history = Invitation.history.filter(id=invitation.pk)  # type: ignore[attr-defined]
@@ -321,6 +324,20 @@ def test_update_survey_changes_a_draft(world):
     survey.refresh_from_db()
     assert survey.title == "Ny titel"
     assert [sq.version for sq in survey.survey_questions.all()] == versions
+
+
+@pytest.mark.parametrize(
+    "field", [{"status": Survey.Status.OPEN}, {"organisation": None}]
+)
+def test_update_survey_refuses_fields_outside_the_workflow(world, field):
+    survey = make_survey(organisation=world.own.organisation, by=world.user("admin"))
+    if "organisation" in field:
+        field = {"organisation": world.other.organisation}
+    with pytest.raises(TypeError):
+        services.update_survey(survey=survey, by=world.user("admin"), **field)
+    survey.refresh_from_db()
+    assert survey.status == Survey.Status.DRAFT
+    assert survey.organisation == world.own.organisation
 
 
 def test_a_new_version_keeps_the_old_one_and_takes_over_the_default(world):
@@ -398,4 +415,5 @@ def test_submit_response_takes_the_same_queries_for_one_answer_or_all(
     token = add_link(survey, politicians[1])
     with django_assert_max_num_queries(len(one.captured_queries)):
         services.submit_response(token=token, answers=every, today=today)
+    services.close_survey(survey=survey, by=world.user("admin"))
     assert Answer.objects.count() == 1 + len(every) + 1

@@ -7,9 +7,17 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from jamkoll.surveys import selectors, services
-from jamkoll.surveys.models import Answer, Invitation, QuestionKind, Response, Survey
+from jamkoll.surveys.models import (
+    Answer,
+    Invitation,
+    PendingResponse,
+    QuestionKind,
+    Response,
+    Survey,
+)
 from jamkoll.surveys.tests.conftest import seat_people
-from jamkoll.surveys.tests.factories import add_link, make_survey
+from jamkoll.surveys.tests.factories import add_link, make_survey, open_link
+from jamkoll.surveys.views import ANSWER_COOKIE
 
 pytestmark = pytest.mark.django_db
 
@@ -30,30 +38,49 @@ def open_survey(world):  # type: ignore[no-untyped-def]
 
 
 @time_machine.travel(DURING)
-def test_answer_page_shows_fieldsets_and_stores_an_anonymous_response(
+def test_answer_page_shows_fieldsets_and_receives_an_anonymous_response(
     world, client, open_survey
 ):
     token = add_link(open_survey, seat_people(world.own, 1)[0])
-    url = reverse("surveys:answer", args=[token])
+    opened = open_link(client, token)
+    assert opened.status_code == 303
+    url = reverse("surveys:answer")
+    assert opened["Location"] == url
     page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()
     assert "<fieldset>" in html
     assert "<legend>" in html
     assert "style=" not in html
+    assert token not in html
     scale = _version(open_survey, QuestionKind.SCALE)
     response = client.post(url, {f"q{scale.pk}": "5", "sex": "man", "role_level": ""})
     assert response.status_code == 302
     assert response["Location"] == reverse("surveys:thanks")
+    # The answer cookie is gone, and the answer waits sealed for k-1 more.
+    assert client.cookies[ANSWER_COOKIE].value == ""
+    assert not Response.objects.exists()
+    assert PendingResponse.objects.count() == 1
+    assert Invitation.objects.get().is_used
+    assert selectors.response_counts(survey=open_survey) == (1, 1)
+    services.close_survey(survey=open_survey, by=world.user("admin"))
     stored = Response.objects.get()
-    assert (stored.sex, stored.role_level, stored.answered_on) == (
-        "man",
-        "not_stated",
-        dt.date(2026, 11, 10),
-    )
-    again = client.get(url)
+    assert (stored.sex, stored.role_level) == ("man", "not_stated")
+    assert list(Answer.objects.values_list("choice", flat=True)) == [5]
+    again = open_link(client, token)
     assert again.status_code == 410
     assert "redan använts" in again.content.decode()
+
+
+@time_machine.travel(DURING)
+def test_a_used_link_says_so_on_the_start_page(world, client, open_survey):
+    token = add_link(open_survey, seat_people(world.own, 1)[0])
+    scale = _version(open_survey, QuestionKind.SCALE)
+    services.submit_response(token=token, answers={scale.pk: 3}, today=DURING.date())
+    again = open_link(client, token)
+    assert again.status_code == 410
+    assert "redan använts" in again.content.decode()
+    assert ANSWER_COOKIE not in again.cookies or not again.cookies[ANSWER_COOKIE].value
 
 
 @time_machine.travel(DURING)
@@ -62,12 +89,40 @@ def test_an_empty_answer_shows_the_error_summary_and_keeps_the_link(
 ):
     token = add_link(open_survey, seat_people(world.own, 1)[0])
     free = _version(open_survey, QuestionKind.FREE_TEXT)
+    open_link(client, token)
     response = client.post(
-        reverse("surveys:answer", args=[token]), {"sex": "woman", f"q{free.pk}": "   "}
+        reverse("surveys:answer"), {"sex": "woman", f"q{free.pk}": "   "}
     )
     assert response.status_code == 400
     assert "error-summary" in response.content.decode()
     assert not Invitation.objects.get().is_used
+    assert not PendingResponse.objects.exists()
+
+
+@time_machine.travel(DURING)
+def test_an_empty_code_is_asked_for_and_the_questions_need_the_cookie(
+    client, open_survey
+):
+    page = client.get(reverse("surveys:answer_start"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Personlig kod" in html
+    assert "Öppna enkäten" in html
+    assert "surveys/answer-start" in html
+    empty = client.post(reverse("surveys:answer_start"), {"code": ""})
+    assert empty.status_code == 400
+    assert "error-summary" in empty.content.decode()
+    # Without the cookie the questions page sends a GET to the start page, and a POST
+    # says why nothing was sent.
+    assert client.get(reverse("surveys:answer"))["Location"] == reverse(
+        "surveys:answer_start"
+    )
+    lost = client.post(reverse("surveys:answer"), {"sex": "woman"})
+    assert lost.status_code == 400
+    assert "mer än två timmar" in lost.content.decode()
+    # A forged cookie is no better.
+    client.cookies[ANSWER_COOKIE] = "x" * 43
+    assert client.get(reverse("surveys:answer")).status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -82,7 +137,7 @@ def test_a_link_opened_before_or_after_the_period_says_so(
 ):
     token = add_link(open_survey, seat_people(world.own, 1)[0])
     with time_machine.travel(moment):
-        response = client.get(reverse("surveys:answer", args=[token]))
+        response = open_link(client, token)
     assert response.status_code == status
     assert text in response.content.decode()
 
@@ -90,11 +145,13 @@ def test_a_link_opened_before_or_after_the_period_says_so(
 @time_machine.travel(DURING)
 def test_a_closed_survey_and_an_unknown_link_say_so(world, client, open_survey):
     token = add_link(open_survey, seat_people(world.own, 1)[0])
+    # Opened while open; the round closes while the respondent reads the questions.
+    assert open_link(client, token).status_code == 303
     services.close_survey(survey=open_survey, by=world.user("admin"))
-    closed = client.get(reverse("surveys:answer", args=[token]))
+    closed = client.get(reverse("surveys:answer"))
     assert closed.status_code == 410
     assert "har stängts" in closed.content.decode()
-    unknown = client.get(reverse("surveys:answer", args=["x" * 43]))
+    unknown = open_link(client, "x" * 43)
     assert unknown.status_code == 404
     assert "inte giltig" in unknown.content.decode()
 

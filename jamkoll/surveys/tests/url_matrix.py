@@ -2,7 +2,9 @@
 
 Rounds are read by administrators, strategists, politicians and readers (readers see
 totals only); managers have no access. The answer pages behind a personal link are
-public (`@login_not_required`); the setup creates a link and passes its token.
+public (`@login_not_required`): the start page takes the personal code (from the
+link's fragment) and sets a signed cookie; the questions page reads that cookie, and
+without it sends a GET to the start page (302).
 """
 
 import datetime as dt
@@ -24,7 +26,7 @@ BREAKDOWNS = (ADMIN, STRATEGIST, POLITICIAN)
 
 
 def _setup(world):  # type: ignore[no-untyped-def]
-    from jamkoll.surveys.tests.factories import add_link, make_survey
+    from jamkoll.surveys.tests.factories import make_survey
 
     surveys = {}
     for org_world in (world.own, world.other):
@@ -32,15 +34,7 @@ def _setup(world):  # type: ignore[no-untyped-def]
             organisation=org_world.organisation,
             by=world.user(ADMIN) if org_world is world.own else world.outsider,
         )
-    own = surveys[world.own.organisation.pk]
-    # The draft stays a draft for the edit page; a second, open round carries the link.
-    linked = make_survey(
-        organisation=world.own.organisation, by=world.user(ADMIN), year=2027
-    )
-    # A wide period so the page opens whatever day the tests run.
-    linked.opens_on, linked.closes_on = dt.date(2020, 1, 1), dt.date(2099, 12, 31)
-    linked.save(update_fields=["opens_on", "closes_on"])
-    return {"surveys": surveys, "own": own, "token": add_link(linked, world.own.person)}
+    return {"surveys": surveys, "own": surveys[world.own.organisation.pk]}
 
 
 def _question(world):  # type: ignore[no-untyped-def]
@@ -75,13 +69,8 @@ CASES = [
     UrlCase("surveys:results", statuses(READERS_OF_RESULTS), _survey, setup=_setup),
     UrlCase("surveys:export", statuses(BREAKDOWNS), _survey, setup=_setup),
     UrlCase("surveys:thanks", statuses(ALL), other=None),
-    UrlCase(
-        "surveys:answer",
-        statuses(ALL),
-        lambda o, e=None: [e["token"]],
-        other=None,
-        setup=_setup,
-    ),
+    UrlCase("surveys:answer_start", statuses(ALL), other=None),
+    UrlCase("surveys:answer", statuses(ALL, ok=302), other=None),
 ]
 
 # Pages that change nothing: the matrix checks that they refuse POST (405).
@@ -178,11 +167,21 @@ def _bank(org=None, extra=None):  # type: ignore[no-untyped-def]
 
 
 def _answer_state(org, extra):  # type: ignore[no-untyped-def]
-    from jamkoll.surveys.models import Response
+    from jamkoll.surveys.models import PendingResponse, Response
 
     survey = extra[org.organisation.pk]["open"]
     used = list(survey.invitations.values_list("is_used", flat=True))
-    return (Response.objects.filter(survey=survey).count(), used)
+    return (
+        PendingResponse.objects.filter(survey=survey).count(),
+        Response.objects.filter(survey=survey).count(),
+        used,
+    )
+
+
+def _answer_cookie(org, extra):  # type: ignore[no-untyped-def]
+    from jamkoll.surveys.views import ANSWER_COOKIE, answer_cookie_value
+
+    return {ANSWER_COOKIE: answer_cookie_value(extra[org.organisation.pk]["token"])}
 
 
 def _answer_data(org, extra):  # type: ignore[no-untyped-def]
@@ -261,16 +260,18 @@ POST_CASES = [
         setup=_question,
         other=None,
     ),
-    # The personal link is the credential: anyone holding it answers once, logged
-    # in or not; there is no other organisation's link to try.
+    # The personal link is the credential: anyone holding it (here in the signed
+    # answer cookie the start page sets) answers once, logged in or not; there is no
+    # other organisation's link to try.
     PostCase(
         "surveys:answer",
         ALL,
-        lambda o, e=None: [e[o.organisation.pk]["token"]],
+        lambda o, e=None: [],
         _answer_state,
         data=_answer_data,
         setup=_setup_rounds,
         other=None,
         anonymous=None,
+        cookies=_answer_cookie,
     ),
 ]

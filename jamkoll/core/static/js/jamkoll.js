@@ -13,6 +13,12 @@
     var message = (button && button.dataset.confirm) || event.target.dataset.confirm;
     if (message && !window.confirm(message)) { event.preventDefault(); }
   });
+  // A status box that refreshes itself (hx-trigger="every 2s") is not the user being
+  // active: mark its requests so the idle timeout (core/sessions.py) ignores them.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var trigger = event.detail.elt && event.detail.elt.getAttribute("hx-trigger");
+    if (trigger && /^\s*every\s/.test(trigger)) { event.detail.headers["X-Jamkoll-Poll"] = "1"; }
+  });
   // Auto-submit selects marked data-autosubmit (the organisation switcher keeps its button).
   document.addEventListener("change", function (event) {
     if (event.target.matches("[data-autosubmit]")) { event.target.form.requestSubmit(); }

@@ -1,6 +1,5 @@
 """`jamkoll indicators export --municipality … [--kpi …] --format csv|xlsx [--output PATH]`."""
 
-import csv
 import sys
 from typing import Any
 
@@ -10,12 +9,6 @@ from django.utils.translation import ngettext
 
 from jamkoll.core import exports
 from jamkoll.indicators import imports
-
-
-def _cell(value: float | None) -> str:
-    if value is None:
-        return ""
-    return repr(value) if value != int(value) else str(int(value))
 
 
 class Command(BaseCommand):
@@ -54,13 +47,7 @@ class Command(BaseCommand):
         )
 
     def _csv(self, rows: Any, handle: Any) -> int:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(imports.EXPORT_HEADER)
-        count = 0
-        for kpi, municipality, period, gender, value in rows:
-            writer.writerow([kpi, municipality, period, gender, _cell(value)])
-            count += 1
-        return count
+        return exports.write_open_data_csv(handle, imports.EXPORT_HEADER, rows)
 
     def _xlsx(self, rows: Any, path: str) -> int:
         # Streamed: a municipality's values can run to hundreds of thousands of rows.

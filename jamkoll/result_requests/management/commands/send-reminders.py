@@ -1,12 +1,16 @@
 """`jamkoll send-reminders`: the daily job that marks overdue demands and mails
-reminders. Safe to run twice a day: nothing is mailed twice."""
+reminders. Safe to run twice a day: nothing is mailed twice. Each organisation is
+its own transaction: an error in one is logged and reported at the end (exit
+status 1), and the others' reminders are still sent and recorded."""
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from jamkoll.core.tasks import failure_summary, run_per_organisation
+from jamkoll.organisations.models import Organisation
 from jamkoll.result_requests import services
 
 
@@ -25,8 +29,18 @@ class Command(BaseCommand):
         if today is None:
             self.stderr.write("Ogiltigt datum, använd ÅÅÅÅ-MM-DD.")
             return
-        counts = services.run_daily_reminders(today=today)
-        self.stdout.write(
-            f"{today}: {counts['due_soon']} påminnelser före svarsdag, "
-            f"{counts['overdue']} om försenade efterfrågningar."
+        outcome = run_per_organisation(
+            Organisation.objects.order_by("name"),
+            lambda organisation: services.run_daily_reminders(
+                today=today, organisation=organisation
+            ),
+            name="send-reminders",
         )
+        due_soon = sum(counts["due_soon"] for _, counts in outcome.done)
+        overdue = sum(counts["overdue"] for _, counts in outcome.done)
+        self.stdout.write(
+            f"{today}: {due_soon} påminnelser före svarsdag, "
+            f"{overdue} om försenade efterfrågningar."
+        )
+        if summary := failure_summary(outcome):
+            raise CommandError(summary)

@@ -2,14 +2,18 @@
 
 Meant to run daily from cron or a timer. Safe to run twice: a person is mailed at most
 once every `services.REMINDER_INTERVAL_DAYS` days, so a second run sends nothing.
+Each organisation is its own transaction: an error in one is logged and reported at
+the end (exit status 1), and the others' reminders are still sent and recorded.
 """
 
 import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from jamkoll.core.tasks import failure_summary, run_per_organisation
+from jamkoll.organisations.models import Organisation
 from jamkoll.surveys import services
 from jamkoll.surveys.models import Survey
 
@@ -27,12 +31,27 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today: dt.date = options["today"] or timezone.localdate()
-        total = 0
         surveys = Survey.objects.filter(
             status=Survey.Status.OPEN, opens_on__lte=today, closes_on__gte=today
         ).select_related("organisation")
-        for survey in surveys:
-            sent = services.remind_non_respondents(survey=survey, by=None, today=today)
-            total += sent
-            self.stdout.write(f"{survey.organisation.name}: {survey.title}: {sent}")
+
+        def remind(organisation: Organisation) -> int:
+            total = 0
+            for survey in surveys.filter(organisation=organisation):
+                sent = services.remind_non_respondents(
+                    survey=survey, by=None, today=today
+                )
+                total += sent
+                self.stdout.write(f"{organisation.name}: {survey.title}: {sent}")
+            return total
+
+        organisations = Organisation.objects.filter(
+            pk__in=surveys.values("organisation")
+        ).order_by("name")
+        outcome = run_per_organisation(
+            organisations, remind, name="send-survey-reminders"
+        )
+        total = sum(sent for _, sent in outcome.done)
         self.stdout.write(f"Påminnelser skickade: {total}")
+        if summary := failure_summary(outcome):
+            raise CommandError(summary)
