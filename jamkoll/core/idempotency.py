@@ -165,7 +165,7 @@ class IdempotentSubmitMiddleware:
             return None
         # A bounded number of turns: claim, or wait for the holder; a holder that
         # failed removed its key, so the next turn claims it and runs normally.
-        for _turn in range(3):
+        for _turn in range(25):
             if _claim(key):
                 request._jamkoll_submission_key = key  # type: ignore[attr-defined]
                 return None
