@@ -8,17 +8,12 @@ administrators see it (`jamkoll tasks --failed`). Every sender goes through
 `send_after_commit`.
 """
 
-import logging
-import smtplib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-
-logger = logging.getLogger(__name__)
-
 
 # Where the current request came in ("http://127.0.0.1:8771"), set by
 # `jamkoll.core.middleware.SiteAddressMiddleware`; empty outside a request.
@@ -47,20 +42,6 @@ def site_address() -> str:
 def absolute_url(path: str) -> str:
     """The address of `path` as seen from outside (for e-mails and calendar files)."""
     return site_address() + path
-
-
-def send_now(messages: Iterable[EmailMessage]) -> int:
-    """Send each message at once, without a task or retries (for tests); returns how
-    many left. Services use `send_after_commit`."""
-    from jamkoll.core.tasks import message_from_data, message_to_data
-
-    sent = 0
-    for message in messages:
-        try:
-            sent += message_from_data(message_to_data(message)).send()
-        except (smtplib.SMTPException, OSError) as error:
-            logger.warning("Could not send an e-mail: %s", type(error).__name__)
-    return sent
 
 
 def send_after_commit(messages: Iterable[EmailMessage]) -> None:

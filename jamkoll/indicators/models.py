@@ -405,6 +405,8 @@ class CatalogueEntry:
 
     @property
     def title(self) -> str:
+        """The title in the page's language; each catalogue model defines it (the
+        mixin cannot be an ABC beside Django's model metaclass)."""
         raise NotImplementedError
 
     @property

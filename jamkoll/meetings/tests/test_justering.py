@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jamkoll.accounts.models import Role, RoleAssignment, User
-from jamkoll.core.mail import send_now
+from jamkoll.core.tasks import message_from_data, message_to_data
 from jamkoll.meetings import posting, selectors, services
 from jamkoll.meetings.models import (
     AgendaItem,
@@ -28,11 +28,15 @@ from jamkoll.members.models import Membership, Person
 
 @pytest.fixture(autouse=True)
 def _mail_at_once(monkeypatch):
-    """Tests run in a transaction that never commits: send the e-mails at once."""
-    monkeypatch.setattr(
-        "jamkoll.meetings.services.minutes.send_after_commit",
-        lambda messages: send_now(m for m in messages if m.to),
-    )
+    """Tests run in a transaction that never commits: send the e-mails at once,
+    as the mail task would (through its stored form)."""
+
+    def send(messages):
+        for message in messages:
+            if message.to:
+                message_from_data(message_to_data(message)).send()
+
+    monkeypatch.setattr("jamkoll.meetings.services.minutes.send_after_commit", send)
 
 
 def _approver(world, first: str, last: str, username: str) -> Person:
