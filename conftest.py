@@ -14,7 +14,14 @@ from jamkoll.accounts.models import Role, RoleAssignment, User
 from jamkoll.members.models import Membership, Party, Person, Sex, Term
 from jamkoll.organisations.models import Organisation, Unit
 
-ROLES = [Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.MANAGER, Role.READER]
+ROLES = [
+    Role.ADMIN,
+    Role.STRATEGIST,
+    Role.POLITICIAN,
+    Role.MANAGER,
+    Role.READER,
+    Role.BOARD_POLITICIAN,
+]
 
 
 @dataclass
@@ -124,6 +131,22 @@ def world(db) -> World:
             )
             if role == Role.MANAGER:
                 assignment.units.set([org_world.board])
+            if role == Role.BOARD_POLITICIAN:
+                # Acts for Socialnämnden through a mandate, not through the role:
+                # the board level follows the person's seats.
+                Membership.objects.create(
+                    person=Person.objects.create(
+                        organisation=org_world.organisation,
+                        first_name="Nils",
+                        last_name="Nämndledamot",
+                        sex=Sex.MAN,
+                        user=user,
+                    ),
+                    unit=org_world.board,
+                    term=org_world.term,
+                    role=Membership.Role.MEMBER,
+                    starts_on=org_world.term.starts_on,
+                )
         users[role] = user
     outsider = User.objects.create_user(username="outsider", password="pw-test-123456")
     RoleAssignment.objects.create(

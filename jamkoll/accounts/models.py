@@ -25,10 +25,13 @@ class Role(models.TextChoices):
     POLITICIAN = "politician", _("Politician")
     MANAGER = "manager", _("Manager")
     READER = "reader", _("Reader")
+    BOARD_POLITICIAN = "board_politician", _("Board politician")
 
 
 class RoleAssignment(BaseModel):
-    """A role a user holds in one organisation; a manager's role also names units."""
+    """A role a user holds in one organisation. A manager's role names the units
+    they answer for; a board politician's role may name the boards they act for
+    (besides the boards of their current mandates, see `roles.board_ids`)."""
 
     user = models.ForeignKey(
         User,
@@ -48,7 +51,10 @@ class RoleAssignment(BaseModel):
         blank=True,
         related_name="manager_assignments",
         verbose_name=_("units answered for"),
-        help_text=_("Only for managers: the boards, administrations or companies."),
+        help_text=_(
+            "For managers: the boards, administrations or companies they answer for. "
+            "For board politicians: the boards they act for, besides their mandates."
+        ),
     )
     history = HistoricalRecords(m2m_fields=[units])
 

@@ -1,11 +1,21 @@
 """Which roles a user holds where. The single source for every permission rule."""
 
+import datetime as dt
 from collections.abc import Iterable
+
+from django.apps import apps
+from django.db.models import Q
 
 from jamkoll.accounts.models import Role, RoleAssignment, User
 
 _CACHE_ATTR = "_jamkoll_roles"
 _UNITS_ATTR = "_jamkoll_managed_units"
+_BOARDS_ATTR = "_jamkoll_boards"
+
+# Units with their own elected board, each with its own place at board level: the
+# boards (nämnder) and the companies (bolagsstyrelser). The executive board and the
+# council are the overall level.
+BOARD_KINDS = frozenset({"board", "company"})
 
 CONTENT_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST})
 BODY_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN})
@@ -54,8 +64,6 @@ def managed_unit_ids(user: User | None, organisation_id: int | None) -> frozense
     assert user is not None  # noqa: S101 - roles_in returned roles, so user is set
     cache: dict[int, frozenset[int]] = getattr(user, _UNITS_ATTR, {})
     if organisation_id not in cache:
-        from django.apps import apps
-
         unit_model = apps.get_model("organisations", "Unit")
         direct = set(
             RoleAssignment.units.through.objects.filter(
@@ -72,8 +80,60 @@ def managed_unit_ids(user: User | None, organisation_id: int | None) -> frozense
     return cache[organisation_id]
 
 
+def board_ids(user: User | None, organisation_id: int | None) -> frozenset[int]:
+    """The boards a board politician (nämndpolitiker) acts for: those named on the
+    role, and the boards and companies of the user's current mandates (the person
+    linked to the account, ordinary member or substitute, not ended). Empty without
+    the role."""
+    if Role.BOARD_POLITICIAN not in roles_in(user, organisation_id):
+        return frozenset()
+    assert user is not None  # noqa: S101 - roles_in returned roles, so user is set
+    cache: dict[int, tuple[frozenset[int], frozenset[int]]] = getattr(
+        user, _BOARDS_ATTR, {}
+    )
+    if organisation_id not in cache:
+        unit_model = apps.get_model("organisations", "Unit")
+        membership_model = apps.get_model("members", "Membership")
+        today = dt.date.today()
+        assigned = set(
+            RoleAssignment.units.through.objects.filter(
+                roleassignment__user=user,
+                roleassignment__organisation_id=organisation_id,
+                roleassignment__role=Role.BOARD_POLITICIAN,
+                unit__kind__in=BOARD_KINDS,
+            ).values_list("unit_id", flat=True)
+        )
+        mandated = set(
+            membership_model.objects.filter(
+                Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+                person__user=user,
+                person__organisation_id=organisation_id,
+                unit__organisation_id=organisation_id,
+                unit__kind__in=BOARD_KINDS,
+            ).values_list("unit_id", flat=True)
+        )
+        boards = frozenset(assigned | mandated)
+        children = set(
+            unit_model.objects.filter(parent_id__in=boards).values_list(
+                "pk", flat=True
+            )
+        )
+        cache[organisation_id] = (boards, frozenset(boards | children))
+        setattr(user, _BOARDS_ATTR, cache)
+    return cache[organisation_id][0]
+
+
+def board_scope_ids(user: User | None, organisation_id: int | None) -> frozenset[int]:
+    """The units a board politician acts on: their boards and the administrations
+    and companies directly under them."""
+    if not board_ids(user, organisation_id):
+        return frozenset()
+    assert user is not None  # noqa: S101 - board_ids filled the cache
+    return getattr(user, _BOARDS_ATTR)[organisation_id][1]
+
+
 def forget(user: User) -> None:
     """Drop cached roles, e.g. after assignments change within a request."""
-    for attr in (_CACHE_ATTR, _UNITS_ATTR):
+    for attr in (_CACHE_ATTR, _UNITS_ATTR, _BOARDS_ATTR):
         if hasattr(user, attr):
             delattr(user, attr)
