@@ -174,6 +174,7 @@ def _is_transactional(item) -> bool:
 # Data migrations whose rows other tests rely on: (module, function).
 DATA_MIGRATIONS = [
     ("jamkoll.reviews.migrations.0002_shipped_checklists", "forward"),
+    ("jamkoll.reviews.migrations.0005_board_self_assessment", "forward"),
     ("jamkoll.surveys.migrations.0002_default_questions", "forward"),
     ("jamkoll.indicators.migrations.0002_load_goal_catalogues", "load"),
 ]

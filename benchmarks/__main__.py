@@ -14,6 +14,7 @@ MODULES = [
     "benchmarks.indicators_bench",
     "benchmarks.reports_bench",
     "benchmarks.surveys_bench",
+    "benchmarks.boards_bench",
 ]
 
 

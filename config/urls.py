@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("jamkoll.indicators.urls")),
     path("", include("jamkoll.surveys.urls")),
     path("", include("jamkoll.reports.urls")),
+    path("", include("jamkoll.boards.urls")),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

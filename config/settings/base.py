@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "jamkoll.indicators",
     "jamkoll.surveys",
     "jamkoll.reports",
+    # The board level: every board side by side and each board's page.
+    "jamkoll.boards",
     "jamkoll.dashboard",
 ]
 

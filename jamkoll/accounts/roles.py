@@ -1,10 +1,10 @@
 """Which roles a user holds where. The single source for every permission rule."""
 
-import datetime as dt
 from collections.abc import Iterable
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils import timezone
 
 from jamkoll.accounts.models import Role, RoleAssignment, User
 
@@ -83,7 +83,8 @@ def managed_unit_ids(user: User | None, organisation_id: int | None) -> frozense
 def board_ids(user: User | None, organisation_id: int | None) -> frozenset[int]:
     """The boards a board politician (nämndpolitiker) acts for: those named on the
     role, and the boards and companies of the user's current mandates (the person
-    linked to the account, ordinary member or substitute, not ended). Empty without
+    linked to the account, ordinary member or substitute, not ended; a mandate for a
+    term about to start counts, so a newly elected member can prepare). Empty without
     the role."""
     if Role.BOARD_POLITICIAN not in roles_in(user, organisation_id):
         return frozenset()
@@ -94,12 +95,13 @@ def board_ids(user: User | None, organisation_id: int | None) -> frozenset[int]:
     if organisation_id not in cache:
         unit_model = apps.get_model("organisations", "Unit")
         membership_model = apps.get_model("members", "Membership")
-        today = dt.date.today()
+        today = timezone.localdate()
         assigned = set(
             RoleAssignment.units.through.objects.filter(
                 roleassignment__user=user,
                 roleassignment__organisation_id=organisation_id,
                 roleassignment__role=Role.BOARD_POLITICIAN,
+                unit__organisation_id=organisation_id,
                 unit__kind__in=BOARD_KINDS,
             ).values_list("unit_id", flat=True)
         )
@@ -114,9 +116,7 @@ def board_ids(user: User | None, organisation_id: int | None) -> frozenset[int]:
         )
         boards = frozenset(assigned | mandated)
         children = set(
-            unit_model.objects.filter(parent_id__in=boards).values_list(
-                "pk", flat=True
-            )
+            unit_model.objects.filter(parent_id__in=boards).values_list("pk", flat=True)
         )
         cache[organisation_id] = (boards, frozenset(boards | children))
         setattr(user, _BOARDS_ATTR, cache)

@@ -16,7 +16,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav": {
             "answers_demands": demand_permissions.answers_anything(user, organisation),
-            "assesses_demands": demand_permissions.is_body(user, organisation),
+            "assesses_demands": demand_permissions.assesses_anything(
+                user, organisation
+            ),
         },
         "main_menu": menu.build(
             user=user,  # type: ignore[arg-type]

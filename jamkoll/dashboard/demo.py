@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from jamkoll.accounts.models import Role, RoleAssignment, User
+from jamkoll.boards import demo as boards_demo
 from jamkoll.cases import demo as cases_demo
 from jamkoll.indicators import demo as indicators_demo
 from jamkoll.meetings import demo as meetings_demo
@@ -27,7 +28,11 @@ DEMO_USERS = [
     ("politiker", Role.POLITICIAN, "Pål", "Politiker"),
     ("chef", Role.MANAGER, "Cecilia", "Chef"),
     ("lasare", Role.READER, "Leo", "Läsare"),
+    ("namnd", Role.BOARD_POLITICIAN, "Nadja", "Nämndpolitiker"),
 ]
+# The board the demo board politician sits in through a mandate, in every
+# organisation: the board the demo manager answers for, so the two meet.
+BOARD_POLITICIANS_BOARD = "board2"
 
 
 @dataclass
@@ -47,6 +52,7 @@ LOADERS: list[Callable[[DemoContext], None]] = [
     cases_demo.load,
     reviews_demo.load,
     result_requests_demo.load,
+    boards_demo.load,
     surveys_demo.load,
     indicators_demo.load,
     reports_demo.load,
@@ -156,7 +162,7 @@ def _roles(org: Organisation, units: dict[str, Unit], users: dict[str, User]) ->
         if role == Role.MANAGER:
             # The demo manager answers for one board in each organisation (its administration
             # falls under it automatically).
-            assignment.units.set([units["board2"]])
+            assignment.units.set([units[BOARD_POLITICIANS_BOARD]])
     # The demo politician is the chair of the equality body in every organisation.
     chair = (
         Membership.objects.filter(unit=units["body"], role=Membership.Role.CHAIR)
@@ -167,6 +173,22 @@ def _roles(org: Organisation, units: dict[str, Unit], users: dict[str, User]) ->
     if chair is not None and chair.person.user_id is None:
         chair.person.user = users["politiker"]
         chair.person.save(update_fields=["user"])
+    # The demo board politician acts for their board through a current mandate as an
+    # ordinary member (no units on the role assignment).
+    mandate = (
+        Membership.objects.filter(
+            unit=units[BOARD_POLITICIANS_BOARD],
+            role=Membership.Role.MEMBER,
+            ends_on__isnull=True,
+            person__user__isnull=True,
+        )
+        .order_by("-term__starts_on", "pk")
+        .select_related("person")
+        .first()
+    )
+    if mandate is not None:
+        mandate.person.user = users["namnd"]
+        mandate.person.save(update_fields=["user"])
 
 
 def load(

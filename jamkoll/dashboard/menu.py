@@ -16,12 +16,17 @@ from django.utils.translation import pgettext_lazy
 
 from jamkoll.accounts.models import Role, User
 from jamkoll.accounts.roles import roles_in
+from jamkoll.boards import permissions as board_permissions
 from jamkoll.organisations.models import Organisation
 from jamkoll.surveys import permissions as survey_permissions
 
 # Everyone who reads the organisation's work; managers (chefer) only see what is
-# theirs, so the menu keeps their entries to their demands and the meetings.
-READERS = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER})
+# theirs, so the menu keeps their entries to their demands and the meetings. A board
+# politician (nämndpolitiker) reads the organisation-wide matters as a reader does,
+# and each page shows them their own board's besides (another board's are hidden).
+READERS = frozenset(
+    {Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER, Role.BOARD_POLITICIAN}
+)
 EVERYONE = READERS | {Role.MANAGER}
 
 Visible = Callable[[User, Organisation, frozenset[str]], bool]
@@ -35,6 +40,13 @@ def _sees_surveys(
     user: User, organisation: Organisation, roles: frozenset[str]
 ) -> bool:
     return survey_permissions.can_view(user, organisation)
+
+
+def _sees_board_overview(
+    user: User, organisation: Organisation, roles: frozenset[str]
+) -> bool:
+    """Every board side by side is the body's view, not a board politician's."""
+    return board_permissions.can_view_overview(user, organisation)
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,22 @@ GROUPS: tuple[Group, ...] = (
                 pgettext_lazy("main menu", "Assignments"),
                 "meetings:decision_list",
                 ("meetings:decision_*", "meetings:commitment_*"),
+            ),
+            # The board level: every board side by side (the body's view), and a
+            # board politician's own board.
+            Entry(
+                "boards",
+                pgettext_lazy("main menu", "The boards"),
+                "boards:overview",
+                ("boards",),
+                visible=_sees_board_overview,
+            ),
+            Entry(
+                "my-board",
+                pgettext_lazy("main menu", "My board"),
+                "boards:mine",
+                ("boards:mine",),
+                visible=_roles(frozenset({Role.BOARD_POLITICIAN})),
             ),
         ),
     ),

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from jamkoll.accounts.models import Role, User
-from jamkoll.accounts.roles import CONTENT_ROLES, managed_unit_ids, roles_in
+from jamkoll.accounts.roles import (
+    CONTENT_ROLES,
+    board_ids,
+    board_scope_ids,
+    managed_unit_ids,
+    roles_in,
+)
 from jamkoll.meetings import permissions as meeting_permissions
 from jamkoll.meetings import selectors as meeting_selectors
 from jamkoll.meetings.models import Decision, Meeting
@@ -59,6 +65,9 @@ def attention(*, user: User, organisation: Organisation) -> list[Panel]:
     )
     panels.extend(
         _manager_panels(user=user, organisation=organisation, roles=roles, today=today)
+    )
+    panels.extend(
+        _board_panels(user=user, organisation=organisation, roles=roles, today=today)
     )
     # What the body must act on: the chair for the body, strategists and
     # administrators for the organisation.
@@ -269,6 +278,116 @@ def _manager_panels(
         )
     )
     return panels
+
+
+def _board_panels(
+    *, user: User, organisation: Organisation, roles: frozenset[str], today: dt.date
+) -> list[Panel]:
+    """What a board politician (nämndpolitiker) follows up for their boards: the
+    demands raised for them whose answers wait for assessment or that are overdue,
+    and the decision documents (tjänsteskrivelser) still being reviewed. A fixed
+    number of queries, however many boards and items."""
+    if Role.BOARD_POLITICIAN not in roles:
+        return []
+    from jamkoll.result_requests import workflow
+    from jamkoll.result_requests.permissions import result_requests_visible_to
+    from jamkoll.reviews.models import DocumentType, Review
+    from jamkoll.reviews.permissions import reviews_visible_to
+
+    boards = board_ids(user, organisation.pk)
+    if not boards:
+        return [
+            Panel(
+                title=_("Your board"),
+                empty=_(
+                    "You act for no board yet. Ask an administrator to link your "
+                    "account to your person with a mandate in the board, or to name "
+                    "the board on your role."
+                ),
+            )
+        ]
+    demands = (
+        result_requests_visible_to(user)
+        .filter(organisation=organisation, raised_for_id__in=boards)
+        .select_related("addressed_to", "raised_for")
+    )
+    awaiting = list(
+        demands.filter(status__in=workflow.AWAITING_ASSESSMENT).order_by(
+            "first_answered_at", "pk"
+        )[:PANEL_SIZE]
+    )
+    # Overdue: still waiting for the answer (an answer waiting for assessment is
+    # listed above, not twice).
+    overdue = list(
+        demands.overdue(today=today)
+        .exclude(status__in=workflow.AWAITING_ASSESSMENT)
+        .order_by("due_on", "pk")[:PANEL_SIZE]
+    )
+    several = len(boards) > 1
+
+    def demand_note(text: str, demand) -> str:  # type: ignore[no-untyped-def]
+        note = text % {
+            "unit": demand.addressed_to.name,
+            "date": date_format(demand.due_on),
+        }
+        return f"{demand.raised_for.name}: {note}" if several else note
+
+    items = [
+        Item(d.title, d.get_absolute_url(), demand_note(_("%(unit)s has answered"), d))
+        for d in awaiting
+    ] + [
+        Item(
+            d.title,
+            d.get_absolute_url(),
+            demand_note(_("%(unit)s, overdue since %(date)s"), d),
+        )
+        for d in overdue
+    ]
+    documents = (
+        reviews_visible_to(user)
+        .filter(
+            organisation=organisation,
+            document_type=DocumentType.DECISION_DOCUMENT,
+            unit_id__in=board_scope_ids(user, organisation.pk),
+            status=Review.Status.IN_PROGRESS,
+        )
+        .select_related("unit")
+        .order_by(F("meeting_on").asc(nulls_last=True), "title", "pk")[:PANEL_SIZE]
+    )
+    return [
+        Panel(
+            title=_("Your board's demands to follow up"),
+            items=items,
+            empty=_(
+                "No answer to your board's demands waits for assessment and none is "
+                "overdue."
+            ),
+            action_url=reverse("boards:mine"),
+            action_label=ngettext(
+                "Your board's page", "Your boards' pages", len(boards)
+            ),
+        ),
+        Panel(
+            title=_("Decision documents under review"),
+            items=[
+                Item(
+                    r.title,
+                    r.get_absolute_url(),
+                    _("%(unit)s, to be decided %(date)s")
+                    % {"unit": r.unit.name, "date": date_format(r.meeting_on)}
+                    if r.meeting_on
+                    else r.unit.name,
+                )
+                for r in documents
+            ],
+            empty=_(
+                "No decision document (tjänsteskrivelse) before your board is being "
+                "reviewed."
+            ),
+            action_url=reverse("reviews:decision_documents"),
+            action_label=_("All decision documents"),
+        ),
+    ]
 
 
 def _development_follow_up_panels(

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from jamkoll.accounts.models import User
+from jamkoll.accounts.roles import board_ids
 from jamkoll.members.models import Membership, Person, Term
 from jamkoll.members.representation import BodyRepresentation, tally
 from jamkoll.organisations.models import Organisation, Unit
@@ -81,6 +82,16 @@ def person_mandates(*, person: Person) -> QuerySet[Membership]:
     return person.memberships.select_related("unit", "term").order_by(
         "-term__starts_on", "unit__name"
     )
+
+
+def boards_acted_for(*, person: Person) -> list[Unit]:
+    """The boards the person's account acts for as a board politician (nämndpolitiker):
+    those of their current mandates and those named on the role
+    (`accounts.roles.board_ids`); empty without a linked account holding the role."""
+    if person.user is None:
+        return []
+    ids = board_ids(person.user, person.organisation_id)
+    return list(Unit.objects.filter(pk__in=ids).order_by("name", "pk"))
 
 
 def linkable_users(

@@ -77,6 +77,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "mandates": selectors.person_mandates(person=person),
+            "boards": selectors.boards_acted_for(person=person),
             "can_edit": permissions.can_edit_structure(request.user, person),  # type: ignore[arg-type]
             "can_view_history": permissions.can_view_history(request.user, person),  # type: ignore[arg-type]
         },

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import Role, User
 from jamkoll.core.forms import FiniteDecimalField
+from jamkoll.organisations.boards import boards_of
 from jamkoll.organisations.models import Organisation, Unit
 
 
@@ -70,10 +71,26 @@ class RolesForm(forms.Form):
             "Only for the manager role. Administrations under a chosen board are included."
         ),
     )
+    boards = forms.ModelMultipleChoiceField(
+        label=_("Boards the board politician acts for"),
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Only for the board-politician role, besides the boards of the person's "
+            "current mandates, which count without being chosen here."
+        ),
+        error_messages={
+            "invalid_choice": _(
+                "Choose boards or company boards of this organisation only."
+            )
+        },
+    )
 
     def __init__(self, *args, organisation: Organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = Unit.objects.of(organisation).addressable()
+        self.fields["boards"].queryset = boards_of(organisation)
 
 
 class NewUserForm(RolesForm):
@@ -95,6 +112,7 @@ class NewUserForm(RolesForm):
         "password",
         "roles",
         "units",
+        "boards",
     ]
 
     def clean_username(self) -> str:

@@ -1,5 +1,6 @@
 """State changes for organisations and units. Each takes the acting user (`by`)."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import Role, RoleAssignment, User
-from jamkoll.accounts.roles import forget
+from jamkoll.accounts.roles import BOARD_KINDS, forget
 from jamkoll.organisations import permissions
 from jamkoll.organisations.models import Organisation, RemitTask, Unit
 
@@ -15,6 +16,10 @@ CANNOT_REMOVE_OWN_ADMIN = _(
     "You cannot remove your own administrator role. Ask another administrator."
 )
 MANAGER_NEEDS_UNITS = _("Choose the units the manager answers for.")
+ONLY_BOARDS = _(
+    "A board politician acts for boards and company boards only: %(units)s is not "
+    "one. The council, the executive board and the administrations are no boards."
+)
 
 
 @transaction.atomic
@@ -86,20 +91,31 @@ def set_roles(
     roles: list[str],
     managed_units: list[Unit],
     by: User,
+    boards: Sequence[Unit] = (),
 ) -> None:
-    """Give `user` exactly these roles in the organisation (and these units as manager).
+    """Give `user` exactly these roles in the organisation (and these units as manager,
+    these boards as board politician, besides the boards of their mandates).
 
     Only administrators of the organisation may do this. An administrator cannot take
     away their own administrator role, so an organisation never locks itself out.
+    Boards must be boards or company boards (`roles.BOARD_KINDS`); otherwise nothing
+    is saved.
     """
     if not permissions.can_manage_users(by, organisation):
         raise PermissionDenied
     if by.pk == user.pk and Role.ADMIN not in roles:
         raise ValidationError({"roles": CANNOT_REMOVE_OWN_ADMIN})
-    if any(unit.organisation_id != organisation.pk for unit in managed_units):
+    if any(
+        unit.organisation_id != organisation.pk for unit in [*managed_units, *boards]
+    ):
         raise PermissionDenied
     if Role.MANAGER in roles and not managed_units:
         raise ValidationError({"units": MANAGER_NEEDS_UNITS})
+    not_boards = [unit.name for unit in boards if unit.kind not in BOARD_KINDS]
+    if not_boards:
+        raise ValidationError(
+            {"boards": ONLY_BOARDS % {"units": ", ".join(not_boards)}}
+        )
     existing = {
         a.role: a
         for a in RoleAssignment.objects.filter(user=user, organisation=organisation)
@@ -115,7 +131,11 @@ def set_roles(
         assignment._history_user = by  # type: ignore[attr-defined]
         assignment.full_clean()
         assignment.save()
-        assignment.units.set(managed_units if role == Role.MANAGER else [])
+        units: dict[str, Sequence[Unit]] = {
+            Role.MANAGER: managed_units,
+            Role.BOARD_POLITICIAN: boards,
+        }
+        assignment.units.set(list(units.get(role, [])))
     forget(user)
 
 
@@ -131,6 +151,7 @@ def create_user(
     password: str,
     roles: list[str],
     managed_units: list[Unit],
+    boards: Sequence[Unit] = (),
 ) -> User:
     """Create a log-in for a person and give them roles in this organisation."""
     if not permissions.can_manage_users(by, organisation):
@@ -147,5 +168,6 @@ def create_user(
         roles=roles,
         managed_units=managed_units,
         by=by,
+        boards=boards,
     )
     return user

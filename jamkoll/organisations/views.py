@@ -9,6 +9,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from jamkoll.accounts.models import Role
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.organisations import permissions, selectors, services, unit_links
 from jamkoll.organisations.decorators import organisation_required
@@ -153,6 +154,7 @@ def user_create(request: HttpRequest, organisation: Organisation) -> HttpRespons
                 password=data["password"],
                 roles=data["roles"],
                 managed_units=list(data["units"]),
+                boards=list(data["boards"]),
             )
         except ValidationError as error:
             add_validation_errors(form, error)
@@ -180,7 +182,15 @@ def user_roles(
     assignments = target.role_assignments.filter(organisation=organisation)
     initial = {
         "roles": [a.role for a in assignments],
-        "units": [u for a in assignments for u in a.units.all()],
+        "units": [
+            u for a in assignments if a.role == Role.MANAGER for u in a.units.all()
+        ],
+        "boards": [
+            u
+            for a in assignments
+            if a.role == Role.BOARD_POLITICIAN
+            for u in a.units.all()
+        ],
     }
     data = request.POST if request.method == "POST" else None
     form = RolesForm(data, organisation=organisation, initial=initial)
@@ -192,6 +202,7 @@ def user_roles(
                 roles=form.cleaned_data["roles"],
                 managed_units=list(form.cleaned_data["units"]),
                 by=request.user,  # type: ignore[arg-type]
+                boards=list(form.cleaned_data["boards"]),
             )
         except ValidationError as error:
             add_validation_errors(form, error)
@@ -207,6 +218,9 @@ def user_roles(
             "form": form,
             "target": target,
             "people": selectors.linked_people(user=target, organisation=organisation),
+            "mandated_boards": selectors.mandated_boards(
+                user=target, organisation=organisation
+            ),
         },
         status=400 if form.errors else 200,
     )

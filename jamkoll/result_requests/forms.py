@@ -3,10 +3,14 @@
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from jamkoll.accounts.models import User
+from jamkoll.accounts.roles import BOARD_KINDS
 from jamkoll.organisations.models import Organisation, Unit
+from jamkoll.result_requests import permissions
 from jamkoll.result_requests.attachments import ACCEPTED_FORMATS_TEXT
 from jamkoll.result_requests.models import Evidence, Occasion, Outcome, Status
 
@@ -35,6 +39,17 @@ def _addressable(organisation: Organisation):  # type: ignore[no-untyped-def]
         .filter(is_active=True)
         .order_by("kind", "name")
     )
+
+
+# Who may be the asker ("Ställd av"): the overall level and the board level.
+ASKER_KINDS = frozenset(
+    {
+        Unit.Kind.EQUALITY_BODY,
+        Unit.Kind.EXECUTIVE_BOARD,
+        Unit.Kind.COUNCIL,
+        *BOARD_KINDS,
+    }
+)
 
 
 class ResultRequestForm(forms.Form):
@@ -87,21 +102,42 @@ class ResultRequestForm(forms.Form):
         self,
         *args: Any,
         organisation: Organisation,
+        user: User | None = None,
         with_addressees: bool = True,
+        keep_asker: Unit | None = None,
         **kwargs: Any,
     ) -> None:
+        """`user` limits the choices to what they may ask and on whose behalf
+        (`permissions.askers_for`, `permissions.addressees_for`); a board politician
+        is offered only their boards and the units under them. `keep_asker` stays
+        offered (a follow-up question keeps its demand's asker)."""
         super().__init__(*args, **kwargs)
-        if with_addressees:
-            self.fields["addressees"].queryset = _addressable(organisation)  # type: ignore[attr-defined]
-        else:
-            del self.fields["addressees"]
-        self.fields["raised_for"].queryset = Unit.objects.of(organisation).filter(  # type: ignore[attr-defined]
+        addressees = _addressable(organisation)
+        askers: QuerySet[Unit] = Unit.objects.of(organisation).filter(
             kind__in=[
                 Unit.Kind.EQUALITY_BODY,
                 Unit.Kind.EXECUTIVE_BOARD,
                 Unit.Kind.COUNCIL,
             ]
         )
+        if user is not None:
+            addressees = permissions.addressees_for(user, organisation).order_by(
+                "kind", "name"
+            )
+            askers = permissions.askers_for(user, organisation).order_by("kind", "name")
+            if not permissions.is_body(user, organisation):
+                self.fields["raised_for"].required = True
+                self.fields["raised_for"].help_text = _(
+                    "The board that asks. A board asks its own administrations and "
+                    "companies."
+                )
+        if keep_asker is not None:
+            askers = askers | Unit.objects.filter(pk=keep_asker.pk)
+        if with_addressees:
+            self.fields["addressees"].queryset = addressees  # type: ignore[attr-defined]
+        else:
+            del self.fields["addressees"]
+        self.fields["raised_for"].queryset = askers  # type: ignore[attr-defined]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -166,6 +202,12 @@ class FilterForm(forms.Form):
         required=False,
         empty_label=_("All"),
     )
+    raised_for = UnitChoiceField(
+        label=pgettext_lazy("demand", "Raised by"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
     occasion = forms.ChoiceField(
         label=_("Occasion"),
         required=False,
@@ -175,3 +217,8 @@ class FilterForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = _addressable(organisation)  # type: ignore[attr-defined]
+        self.fields["raised_for"].queryset = (  # type: ignore[attr-defined]
+            Unit.objects.of(organisation)
+            .filter(kind__in=[*ASKER_KINDS])
+            .order_by("kind", "name")
+        )

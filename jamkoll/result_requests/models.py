@@ -40,6 +40,8 @@ class Occasion(models.TextChoices):
     INTERIM_REPORT = "interim_report", _("Interim report")
     ANNUAL_REPORT = "annual_report", _("Annual report")
     DIALOGUE_MEETING = "dialogue_meeting", _("Dialogue meeting")
+    # Between a board (nämnd) and its administration, at board level.
+    FOLLOW_UP_DIALOGUE = "follow_up_dialogue", _("Follow-up dialogue")
     CASE_PREPARATION = "case_preparation", _("Case preparation")
     OTHER = "other", _("Other")
 

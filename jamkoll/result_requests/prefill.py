@@ -3,6 +3,9 @@
 `result_requests:create` reads these query parameters, on GET to fill the form and
 again on POST to store the links (the form posts back to the same URL):
 
+- ``raised_for=<pk>``: on whose behalf (the board page links here with its board).
+  Only an asker the user may choose (`permissions.askers_for`); anything else is
+  ignored with a message.
 - ``unit=<pk>`` (repeatable): addressees to tick. Units of another organisation, or
   units that cannot be addressed, are ignored with a message.
 - ``agenda_item=<pk>``: the paragraph at which the body raised the demand or gave a
@@ -32,6 +35,7 @@ from jamkoll.meetings.models import AgendaItem
 from jamkoll.meetings.permissions import can_edit as can_edit_meeting
 from jamkoll.meetings.permissions import meetings_visible_to
 from jamkoll.organisations.models import Organisation, Unit
+from jamkoll.result_requests import permissions
 
 DemandSource = Callable[..., Mapping[str, Any]]
 
@@ -116,6 +120,21 @@ def resolve(
             title=found.get("title", ""),
             question=found.get("question", ""),
         )
+    if params.get("raised_for"):
+        asker = (
+            permissions.askers_for(user, organisation)
+            .filter(pk=pk_from(params.get("raised_for")))
+            .first()
+        )
+        if asker is None:
+            prefill.messages.append(
+                _(
+                    "You cannot raise a demand on behalf of the board in the link; "
+                    "it was ignored."
+                )
+            )
+        else:
+            prefill.initial["raised_for"] = asker
     getlist = getattr(params, "getlist", None)
     raw_units = getlist("unit") if getlist else [params.get("unit", "")]
     wanted = [pk for pk in (pk_from(raw) for raw in raw_units) if pk is not None]
@@ -134,3 +153,13 @@ def resolve(
     if prefill.units:
         prefill.initial["addressees"] = [unit.pk for unit in prefill.units]
     return prefill
+
+
+def default_asker(user: User, organisation: Organisation) -> Unit | None:
+    """The asker preselected on a new demand: the equality body for the body's side,
+    a board politician's board when they sit on exactly one."""
+    askers = permissions.askers_for(user, organisation)
+    if permissions.is_body(user, organisation):
+        return askers.equality_bodies().first()  # type: ignore[attr-defined, no-any-return]
+    boards = list(askers[:2])
+    return boards[0] if len(boards) == 1 else None

@@ -11,7 +11,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jamkoll.accounts.models import Role, User
-from jamkoll.accounts.roles import BODY_ROLES, has_any_role, managed_unit_ids
+from jamkoll.accounts.roles import (
+    BOARD_KINDS,
+    BODY_ROLES,
+    board_ids,
+    has_any_role,
+    managed_unit_ids,
+)
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.result_requests import figures
 from jamkoll.result_requests.models import (
@@ -47,7 +53,8 @@ def _base(user: User, organisation: Organisation) -> QuerySet[ResultRequest]:
 def result_request_list(
     *, user: User, organisation: Organisation, filters: dict[str, Any]
 ) -> QuerySet[ResultRequest]:
-    """Demands the user may see, filtered by text, status, unit, occasion and year."""
+    """Demands the user may see, filtered by text, status, unit, asker (`raised_for`),
+    occasion and year."""
     qs = _base(user, organisation)
     today = timezone.localdate()
     if query := filters.get("q"):
@@ -65,6 +72,8 @@ def result_request_list(
             qs = qs.filter(status=status)
     if unit := filters.get("unit"):
         qs = qs.filter(addressed_to=unit)
+    if asker := filters.get("raised_for"):
+        qs = qs.filter(raised_for=asker)
     if occasion := filters.get("occasion"):
         qs = qs.filter(occasion=occasion)
     if year := filters.get("year"):
@@ -99,23 +108,25 @@ def to_answer(*, user: User, organisation: Organisation) -> QuerySet[ResultReque
 
 
 def to_assess(*, user: User, organisation: Organisation) -> QuerySet[ResultRequest]:
-    """Att bedöma: answered demands waiting for the body's assessment."""
-    return (
-        _base(user, organisation)
-        .filter(status=Status.ANSWERED)
-        .order_by("first_answered_at", "pk")
-    )
+    """Att bedöma: answered demands waiting for the user's assessment (the body's
+    side: all; a board politician: their own boards')."""
+    qs = _base(user, organisation).filter(status=Status.ANSWERED)
+    if not has_any_role(user, organisation.pk, BODY_ROLES):
+        qs = qs.filter(raised_for_id__in=board_ids(user, organisation.pk))
+    return qs.order_by("first_answered_at", "pk")
 
 
 def pending_due_changes(
     *, user: User, organisation: Organisation
 ) -> QuerySet[DueDateChange]:
+    """Requests for a new due date the user decides on (as for `to_assess`)."""
+    demands = result_requests_visible_to(user).filter(organisation=organisation)
+    if not has_any_role(user, organisation.pk, BODY_ROLES):
+        demands = demands.filter(raised_for_id__in=board_ids(user, organisation.pk))
     return (
         DueDateChange.objects.filter(
             decision=DueDateChange.Decision.PENDING,
-            result_request__in=result_requests_visible_to(user).filter(
-                organisation=organisation
-            ),
+            result_request__in=demands,
         )
         .select_related("result_request__addressed_to", "requested_by")
         .order_by("created_at")
@@ -237,6 +248,28 @@ def thread(*, user: User, result_request: ResultRequest) -> list[ResultRequest]:
         )
     }
     return [with_replies[pk] for pk in pks]
+
+
+def board_demand_rows(
+    organisation: Organisation, year: int
+) -> list[tuple[int, dt.date, dt.datetime | None, str]]:
+    """`(raised_for_id, due_on, first_answered_at, status)` of every sent (not draft)
+    demand raised for a board or company board (`accounts.roles.BOARD_KINDS`) and
+    due in `year`, for the body's view of all boards (one query, not scoped to a
+    user: the caller decides who sees the figures)."""
+    rows = (
+        ResultRequest.objects.filter(
+            organisation=organisation,
+            raised_for__kind__in=BOARD_KINDS,
+            due_on__year=year,
+        )
+        .exclude(status=Status.DRAFT)
+        .order_by("raised_for_id", "due_on", "pk")
+        .values_list("raised_for_id", "due_on", "first_answered_at", "status")
+    )
+    return [
+        (int(pk), due_on, answered, status) for pk, due_on, answered, status in rows
+    ]
 
 
 @dataclass

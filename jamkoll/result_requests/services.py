@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jamkoll.accounts.models import User
+from jamkoll.accounts.roles import BOARD_KINDS, CONTENT_ROLES, board_ids, has_any_role
 from jamkoll.core.changes import KEEP, given
 from jamkoll.core.uploads import stored_name
 from jamkoll.organisations.models import Organisation, Unit
@@ -40,6 +41,18 @@ ADDRESSEE_NOT_IN_ORGANISATION = _(
 )
 SOURCE_NOT_IN_ORGANISATION = _(
     "A demand can only be raised from a review or a meeting of your own organisation."
+)
+ASKER_NOT_YOUR_BOARD = _(
+    "As a board politician you raise demands on behalf of one of your own boards. "
+    "Choose it under “On behalf of”."
+)
+ASKER_OTHER_BOARD = _(
+    "You may raise demands on behalf of the boards you sit on. Strategists and "
+    "administrators raise them for other boards."
+)
+ADDRESSEE_OUTSIDE_BOARD = _(
+    "A board's demands go to its own administrations and companies. "
+    "Not under %(board)s: %(units)s."
 )
 UNKNOWN_EVIDENCE = _("Choose the evidence from the list.")
 CANNOT_ANSWER_CLOSED_REQUEST = _("The demand is closed and can no longer be answered.")
@@ -79,6 +92,48 @@ def _check_addressees(organisation: Organisation, addressees: Sequence[Unit]) ->
         raise ValidationError({"addressees": [ADDRESSEE_NOT_IN_ORGANISATION]})
 
 
+def _check_asker(
+    *,
+    organisation: Organisation,
+    by: User,
+    raised_for: Unit | None,
+    addressees: Sequence[Unit],
+) -> None:
+    """The board level's rules for who asks whom.
+
+    A board politician (nämndpolitiker) who is not also on the body's side raises
+    only on behalf of one of their own boards; a board is raised for by its own
+    politicians, or by strategists and administrators (staff support); and a demand
+    raised for a board goes only to the administrations and companies directly under
+    it. ValidationError on the field concerned otherwise.
+    """
+    own_boards = board_ids(by, organisation.pk)
+    if not permissions.is_body(by, organisation) and (
+        raised_for is None or raised_for.pk not in own_boards
+    ):
+        raise ValidationError({"raised_for": [ASKER_NOT_YOUR_BOARD]})
+    if raised_for is None or raised_for.kind not in BOARD_KINDS:
+        return
+    if raised_for.pk not in own_boards and not has_any_role(
+        by, organisation.pk, CONTENT_ROLES
+    ):
+        raise ValidationError({"raised_for": [ASKER_OTHER_BOARD]})
+    allowed = permissions.board_addressees(raised_for)
+    outside = [unit for unit in addressees if unit.pk not in allowed]
+    if outside:
+        raise ValidationError(
+            {
+                "addressees": [
+                    ADDRESSEE_OUTSIDE_BOARD
+                    % {
+                        "board": raised_for.name,
+                        "units": ", ".join(unit.name for unit in outside),
+                    }
+                ]
+            }
+        )
+
+
 def _save(obj: Any, by: User) -> None:
     obj._history_user = by
     obj.full_clean()
@@ -107,8 +162,11 @@ def create_result_requests(
 ) -> list[ResultRequest]:
     """Raise a demand (efterfrågan) to one or more units: one row per unit, one group.
 
-    Raises PermissionDenied unless `by` belongs to the body's side, ValidationError for
-    a past due date, no addressee or a unit of another organisation (nothing saved).
+    Raises PermissionDenied unless `by` belongs to the body's side or is a board
+    politician, ValidationError for a past due date, no addressee, a unit of another
+    organisation, or when the board level's rules are broken (`_check_asker`: a
+    board politician raising for anyone but their own board, a demand of a board to
+    a unit outside its domain); nothing is saved then.
     When `send` is true the demands are sent at once and the managers are mailed.
     `review` (reviews.Review) and `agenda_item` (meetings.AgendaItem) record what the
     demand was raised from; they must belong to the same organisation.
@@ -127,6 +185,21 @@ def create_result_requests(
         raise ValidationError({"due_on": [DUE_DATE_IN_PAST]})
     if raised_for is not None and raised_for.organisation_id != organisation.pk:
         raise ValidationError({"raised_for": [ADDRESSEE_NOT_IN_ORGANISATION]})
+    continues_thread = (
+        follows_up is not None
+        and raised_for == follows_up.raised_for
+        and list(addressees) == [follows_up.addressed_to]
+        and permissions.is_asker(by, follows_up)
+    )
+    if not continues_thread:
+        # A follow-up question continues its demand's thread: whoever may act on
+        # the demand asks it, for the same asker and of the same unit.
+        _check_asker(
+            organisation=organisation,
+            by=by,
+            raised_for=raised_for,
+            addressees=addressees,
+        )
     evidence = _clean_evidence(evidence_required, "evidence_required")
     group = uuid.uuid4()
     created = []
@@ -196,6 +269,19 @@ def update_draft(
         )
     if "addressed_to" in fields:
         _check_addressees(result_request.organisation, [fields["addressed_to"]])
+    if "raised_for" in fields or "addressed_to" in fields:
+        raised = fields.get("raised_for", result_request.raised_for)
+        if (
+            raised is not None
+            and raised.organisation_id != result_request.organisation_id
+        ):
+            raise ValidationError({"raised_for": [ADDRESSEE_NOT_IN_ORGANISATION]})
+        _check_asker(
+            organisation=result_request.organisation,
+            by=by,
+            raised_for=raised,
+            addressees=[fields.get("addressed_to", result_request.addressed_to)],
+        )
     for name, value in fields.items():
         setattr(result_request, name, value)
     _save(result_request, by)
@@ -210,7 +296,7 @@ def _send(result_request: ResultRequest, *, by: User) -> None:
 @transaction.atomic
 def send_result_request(*, result_request: ResultRequest, by: User) -> ResultRequest:
     """Send a draft to its addressee; refuses a due date that has passed meanwhile."""
-    if not permissions.is_body(by, result_request):
+    if not permissions.is_asker(by, result_request):
         raise PermissionDenied
     result_request = _lock(result_request)
     if result_request.due_on < _today():
@@ -314,9 +400,10 @@ def assess_reply(
 
     `expected_version` is the demand's version the assessor saw; when someone else
     changed the demand since, a ValidationError with a conflict message is raised and
-    nothing is overwritten (optimistic concurrency).
+    nothing is overwritten (optimistic concurrency). The asking side assesses: the
+    body, or a board politician for their own board's demand (PermissionDenied else).
     """
-    if not permissions.is_body(by, result_request):
+    if not permissions.is_asker(by, result_request):
         raise PermissionDenied
     result_request = _lock(result_request)
     if result_request.version != expected_version:
@@ -352,7 +439,7 @@ def close_result_request(
     *, result_request: ResultRequest, by: User, note: str = ""
 ) -> ResultRequest:
     """Close a demand: after assessment, or withdraw one that is still open."""
-    if not permissions.is_body(by, result_request):
+    if not permissions.is_asker(by, result_request):
         raise PermissionDenied
     result_request = _lock(result_request)
     transition_to(result_request, Status.CLOSED, by=by, note=note)
@@ -380,7 +467,7 @@ def raise_follow_up(
     for the same body); an assessed parent is closed, so the thread continues in the
     follow-up.
     """
-    if not permissions.is_body(by, parent):
+    if not permissions.is_asker(by, parent):
         raise PermissionDenied
     if (
         parent.outcome != Outcome.INSUFFICIENT
@@ -441,7 +528,7 @@ def decide_due_date_change(
     *, change: DueDateChange, by: User, accept: bool
 ) -> DueDateChange:
     """Accept or decline a requested due date; accepting an overdue demand reopens it."""
-    if not permissions.is_body(by, change.result_request):
+    if not permissions.is_asker(by, change.result_request):
         raise PermissionDenied
     change = DueDateChange.objects.select_for_update().get(pk=change.pk)
     if change.decision != DueDateChange.Decision.PENDING:

@@ -126,7 +126,7 @@ def to_answer(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 @organisation_required
 def to_assess(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     """Att bedöma: answers waiting for the body, and requests for new due dates."""
-    if not permissions.is_body(_user(request), organisation):
+    if not permissions.assesses_anything(_user(request), organisation):
         raise PermissionDenied
     return render(
         request,
@@ -157,11 +157,14 @@ def result_request_create(
         user=_user(request), organisation=organisation, params=request.GET
     )
     initial = {
-        "raised_for": selectors.Unit.objects.of(organisation).equality_bodies().first(),
+        "raised_for": prefill.default_asker(_user(request), organisation),
         **handoff.initial,
     }
     form = ResultRequestForm(
-        request.POST or None, organisation=organisation, initial=initial
+        request.POST or None,
+        organisation=organisation,
+        user=_user(request),
+        initial=initial,
     )
     if request.method == "POST":
         for error in handoff.errors:
@@ -220,7 +223,9 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     form = ResultRequestForm(
         request.POST or None,
         organisation=parent.organisation,
+        user=_user(request),
         with_addressees=False,
+        keep_asker=parent.raised_for,
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
@@ -272,7 +277,7 @@ def result_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 c.decision == DueDateChange.Decision.PENDING
                 for c in result_request.due_date_changes.all()
             ),
-            "can_decide": permissions.is_body(user, result_request),
+            "can_decide": permissions.is_asker(user, result_request),
         },
     )
 
@@ -352,7 +357,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     """Assess the latest answer; a stale version gives a conflict message, no change."""
     result_request = _get(request, pk)
     user = _user(request)
-    if not permissions.is_body(user, result_request):
+    if not permissions.is_asker(user, result_request):
         raise PermissionDenied
     form = AssessmentForm(
         request.POST or None, initial={"version": result_request.version}

@@ -83,7 +83,8 @@ def actor_kinds(user: User | None, result_request: ResultRequest) -> frozenset[s
     if user is None:
         return frozenset({SYSTEM})
     kinds = set()
-    if permissions.is_body(user, result_request):
+    # The asking side: the body's roles, or a board politician for their board.
+    if permissions.is_asker(user, result_request):
         kinds.add(BODY)
     if permissions.is_answerer(user, result_request):
         kinds.add(ANSWERER)

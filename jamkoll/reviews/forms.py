@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from jamkoll.meetings.models import DevelopmentNeed
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reviews.models import (
+    UNIT_OF_OTHER_BOARD,
     Answer,
     AnswerType,
     ChecklistVersion,
@@ -16,6 +17,8 @@ from jamkoll.reviews.models import (
     choices_for,
 )
 from jamkoll.reviews.uploads import check_document
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 NEED_FILE_OR_REFERENCE = _(
     "Upload the document or give a reference to where it can be found."
@@ -49,13 +52,17 @@ class ReviewForm(forms.ModelForm):
         *args: Any,
         organisation: Organisation,
         versions: QuerySet[ChecklistVersion] | None = None,
+        units: QuerySet[Unit] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
-        self.fields["unit"].queryset = Unit.objects.of(organisation).order_by(
-            "kind", "name"
-        )
+        if units is None:
+            units = Unit.objects.of(organisation)
+        else:
+            # A board politician: only their own boards' domain is offered.
+            self.fields["unit"].error_messages["invalid_choice"] = UNIT_OF_OTHER_BOARD
+        self.fields["unit"].queryset = units.order_by("kind", "name")
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
         if versions is not None:
@@ -128,15 +135,22 @@ class AnswerForm(forms.Form):
 
 
 class ConcludeForm(forms.ModelForm):
+    """Findings and status; for a decision document also the board's outcome and the
+    meeting (date and paragraph) where it was decided."""
+
     class Meta:
         model = Review
-        fields = ["findings", "outcome", "status"]
-        widgets = {"findings": forms.Textarea(attrs={"rows": 5})}
+        fields = ["findings", "outcome", "meeting_on", "paragraph", "status"]
+        widgets = {
+            "findings": forms.Textarea(attrs={"rows": 5}),
+            "meeting_on": DATE_INPUT,
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.instance.checklist_version.checklist.has_decision_outcome:
-            del self.fields["outcome"]
+            for name in ("outcome", "meeting_on", "paragraph"):
+                del self.fields[name]
 
 
 class DevelopmentNeedForm(forms.ModelForm):
@@ -145,12 +159,22 @@ class DevelopmentNeedForm(forms.ModelForm):
         fields = ["text", "unit"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisation: Organisation,
+        units: QuerySet[Unit] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         # Set before validation: the model's clean() compares the unit's organisation
         # with the need's (unset, every unit was refused and the form always gave 400).
         self.instance.organisation = organisation
-        self.fields["unit"].queryset = Unit.objects.of(organisation).order_by("name")
+        if units is None:
+            units = Unit.objects.of(organisation)
+        else:
+            self.fields["unit"].error_messages["invalid_choice"] = UNIT_OF_OTHER_BOARD
+        self.fields["unit"].queryset = units.order_by("name")
         self.fields["unit"].required = True
 
 

@@ -16,6 +16,9 @@ from jamkoll.core.models import BaseModel
 UNIT_IN_OTHER_ORGANISATION = _("The unit must belong to the review's organisation.")
 CHECKLIST_OF_OTHER_ORGANISATION = _("The checklist belongs to another organisation.")
 ANSWER_NOT_ALLOWED = _("This answer is not allowed for the criterion.")
+UNIT_OF_OTHER_BOARD = _(
+    "You can only choose your own board, its administration or its companies."
+)
 
 
 class Detector(models.TextChoices):
@@ -173,6 +176,15 @@ class DocumentType(models.TextChoices):
     SELF_ASSESSMENT = "self_assessment", _("Self-assessment (no document)")
 
 
+# The board's own steering documents, reviewed with `styrdokument` year over year.
+STEERING_DOCUMENT_TYPES = (
+    DocumentType.OPERATING_PLAN,
+    DocumentType.BUDGET,
+    DocumentType.TERTIAL_REPORT,
+    DocumentType.INTERIM_REPORT,
+    DocumentType.ANNUAL_REPORT,
+)
+
 DOCUMENT_DIR = "reviews"
 
 
@@ -246,6 +258,19 @@ class Review(BaseModel):
     findings = models.TextField(_("findings"), blank=True)
     outcome = models.CharField(
         pgettext_lazy("review", "outcome"), max_length=20, choices=Outcome, blank=True
+    )
+    # The board meeting where a decision document's case is decided (issue 13).
+    meeting_on = models.DateField(
+        _("decided at the meeting on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the board meeting where the case is decided."),
+    )
+    paragraph = models.CharField(
+        _("paragraph"),
+        max_length=20,
+        blank=True,
+        help_text=_("The paragraph in the minutes, e.g. § 45."),
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.IN_PROGRESS

@@ -1,5 +1,7 @@
 """Read paths for review pages (scoped through `permissions`)."""
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,10 +16,13 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy
 
-from jamkoll.accounts.models import User
+from jamkoll.accounts.models import Role, User
+from jamkoll.accounts.roles import board_ids, roles_in
+from jamkoll.core import formatting
 from jamkoll.core.refs import pk_in_ref
 from jamkoll.meetings.models import DevelopmentNeed
-from jamkoll.organisations.models import Organisation
+from jamkoll.organisations.boards import board_map, boards_of, domain_ids
+from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reviews import permissions, trend
 from jamkoll.reviews.models import (
     REVIEW_SOURCE_PREFIX,
@@ -29,6 +34,7 @@ from jamkoll.reviews.models import (
     ChecklistVersion,
     Criterion,
     Detector,
+    DocumentType,
     Review,
     source_ref_of,
 )
@@ -155,17 +161,27 @@ def checklist_versions(*, checklist: Checklist) -> QuerySet[ChecklistVersion]:
 
 
 def unit_trend(
-    *, user: User, organisation: Organisation, checklist: Checklist
+    *,
+    user: User,
+    organisation: Organisation,
+    checklist: Checklist,
+    board: Unit | None = None,
+    document_types: Iterable[str] | None = None,
 ) -> tuple[list[int], list[trend.TrendRow], bool]:
     """Share met (or mean score) per unit and year over the checklist's completed
-    reviews (all versions); returns years, rows and whether it is scored."""
-    answers = Answer.objects.filter(
-        review__in=permissions.reviews_visible_to(user).filter(
-            organisation=organisation,
-            status=Review.Status.DONE,
-            checklist_version__checklist=checklist,
-        )
-    ).values_list(
+    reviews (all versions); returns years, rows and whether it is scored. `board`
+    narrows to one board's domain, `document_types` to those types (e.g. the
+    steering documents)."""
+    reviews = permissions.reviews_visible_to(user).filter(
+        organisation=organisation,
+        status=Review.Status.DONE,
+        checklist_version__checklist=checklist,
+    )
+    if board is not None:
+        reviews = reviews.filter(unit_id__in=domain_ids(board))
+    if document_types is not None:
+        reviews = reviews.filter(document_type__in=list(document_types))
+    answers = Answer.objects.filter(review__in=reviews).values_list(
         "review__unit_id",
         "review__unit__name",
         "review__year",
@@ -219,3 +235,93 @@ def reviews_in_progress(*, organisation: Organisation) -> QuerySet[Review]:
     return Review.objects.filter(
         organisation=organisation, status=Review.Status.IN_PROGRESS
     ).select_related("unit")
+
+
+def visible_boards(*, user: User, organisation: Organisation) -> list[Unit]:
+    """The boards whose pages the user may filter by: every board for those who read
+    the whole organisation (or a manager), only their own for a board politician."""
+    boards = list(boards_of(organisation))
+    roles = roles_in(user, organisation.pk)
+    if roles - {Role.BOARD_POLITICIAN}:
+        return boards
+    own = board_ids(user, organisation.pk)
+    return [b for b in boards if b.pk in own]
+
+
+def own_boards(*, user: User, organisation: Organisation) -> list[Unit]:
+    """The boards a board politician acts for (empty for everyone else)."""
+    own = board_ids(user, organisation.pk)
+    return [b for b in boards_of(organisation) if b.pk in own]
+
+
+@dataclass
+class MeetingGroup:
+    """The decision documents decided (or to be decided) at one board meeting."""
+
+    meeting_on: dt.date | None
+    board: Unit | None = None
+    reviews: list[Review] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The heading, e.g. "Socialnämnden, sammanträde 24 mars 2026" (the board name only when
+        the documents' unit belongs to a board)."""
+        if self.meeting_on is None:
+            meeting = str(_NO_MEETING_DATE)
+        else:
+            meeting = str(_MEETING) % {"date": formatting.date(self.meeting_on)}
+        if self.board is None:
+            return meeting[:1].upper() + meeting[1:]
+        return f"{self.board.name}, {meeting}"
+
+
+_MEETING = gettext_lazy("meeting %(date)s")
+_NO_MEETING_DATE = gettext_lazy("no meeting date yet")
+
+
+def decision_documents(
+    *,
+    user: User,
+    organisation: Organisation,
+    year: int,
+    board: Unit | None = None,
+) -> list[MeetingGroup]:
+    """The decision documents (tjänsteskrivelser) before the board in one year that
+    the user may read, grouped by the meeting where they are decided (in date
+    order; those without a meeting date last). `board` narrows to its domain."""
+    reviews = (
+        permissions.reviews_visible_to(user)
+        .filter(
+            organisation=organisation,
+            year=year,
+            document_type=DocumentType.DECISION_DOCUMENT,
+        )
+        .select_related("unit", "checklist_version__checklist")
+        .annotate(
+            n_answered=Count("answers", filter=~Q(answers__value="")),
+            n_answers=Count("answers"),
+        )
+    )
+    if board is not None:
+        reviews = reviews.filter(unit_id__in=domain_ids(board))
+    boards = board_map(organisation.pk)
+    board_units = Unit.objects.in_bulk(set(boards.values()))
+    groups: dict[tuple[int | None, dt.date | None], MeetingGroup] = {}
+    for review in reviews.order_by("meeting_on", "paragraph", "title", "pk"):
+        board_id = boards.get(review.unit_id)
+        group = groups.setdefault(
+            (board_id, review.meeting_on),
+            MeetingGroup(review.meeting_on, board_units.get(board_id or 0)),
+        )
+        group.reviews.append(review)
+    dated = sorted((g for g in groups.values() if g.meeting_on), key=_meeting_key)
+    undated = sorted(
+        (g for g in groups.values() if g.meeting_on is None),
+        key=lambda g: g.board.name if g.board else "",
+    )
+    return dated + undated
+
+
+def _meeting_key(group: MeetingGroup) -> tuple[dt.date, str]:
+    assert group.meeting_on is not None  # noqa: S101 - only dated groups are sorted
+    return group.meeting_on, group.board.name if group.board else ""

@@ -5,6 +5,7 @@ nothing when validation fails. The analysis itself runs in the background
 (`tasks.analyse_document`) and always ends in `done` or `failed`.
 """
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
@@ -26,6 +27,7 @@ from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reviews import permissions, reader
 from jamkoll.reviews.models import (
     DOCUMENT_DIR,
+    UNIT_OF_OTHER_BOARD,
     Analysis,
     AnalysisFinding,
     Answer,
@@ -56,11 +58,24 @@ COMPLETE_NEEDS_ANSWERS = gettext_lazy(
     "Answer every point of the checklist before marking the review as done."
 )
 OUTCOME_NOT_USED = gettext_lazy("This checklist has no decision outcome.")
+MEETING_NOT_USED = gettext_lazy(
+    "Only a review with a decision outcome is recorded with a board meeting."
+)
+NOTHING_TO_CONFIRM = gettext_lazy(
+    "There are no suggestions to confirm: every suggested point already has an "
+    "answer, or the automatic reading has not suggested anything."
+)
 
 
 def _check_edit(by: User, obj: object) -> None:
     if not permissions.can_edit_reviews(by, obj):
         raise PermissionDenied
+
+
+def _check_unit(by: User, organisation_id: int, unit: Unit | None) -> None:
+    """A board politician files reviews and needs only under their own boards."""
+    if unit is not KEEP and not permissions.can_use_unit(by, organisation_id, unit):
+        raise ValidationError({"unit": UNIT_OF_OTHER_BOARD})
 
 
 def _save(obj: Any, by: User | None) -> None:
@@ -90,9 +105,12 @@ def create_review(
     reviewer.
 
     With an upload, the file is checked by content and size, stored under a random
-    name, and an analysis is queued to run after the commit.
+    name, and an analysis is queued to run after the commit. A board politician
+    files reviews under their own boards' domain only.
     """
-    _check_edit(by, organisation)
+    if not permissions.can_create_reviews(by, organisation):
+        raise PermissionDenied
+    _check_unit(by, organisation.pk, unit)
     review = Review(
         organisation=organisation,
         checklist_version=checklist_version,
@@ -133,6 +151,7 @@ def update_review(
     replaces the document and is analysed. The checklist version, status and
     organisation never change here."""
     _check_edit(by, review)
+    _check_unit(by, review.organisation_id, unit)
     assign(
         review,
         title=title,
@@ -287,11 +306,14 @@ def save_answers(
     findings: str,
     outcome: str = "",
     status: str = Review.Status.IN_PROGRESS,
+    meeting_on: dt.date | None = KEEP,
+    paragraph: str = KEEP,
 ) -> Review:
     """Confirm or override each point of the checklist and record the findings.
 
     `answers` maps answer ids to `value`, `comment`, `evidence`. A review can be
-    marked done only when every point is answered.
+    marked done only when every point is answered. A decision document's outcome
+    is recorded with the board meeting (`meeting_on`, `paragraph`, e.g. "§ 45").
     """
     _check_edit(by, review)
     rows = {a.pk: a for a in review.answers.select_related("criterion__version")}
@@ -303,8 +325,12 @@ def save_answers(
         answer.comment = data.get("comment", "")
         answer.evidence = data.get("evidence", "")
         _save(answer, by)
-    if outcome and not review.checklist_version.checklist.has_decision_outcome:
+    has_outcome = review.checklist_version.checklist.has_decision_outcome
+    if outcome and not has_outcome:
         raise ValidationError({"outcome": OUTCOME_NOT_USED})
+    if (meeting_on or paragraph) and not has_outcome:
+        raise ValidationError({"meeting_on": MEETING_NOT_USED})
+    assign(review, meeting_on=meeting_on, paragraph=paragraph)
     if status == Review.Status.DONE and any(not a.value for a in rows.values()):
         raise ValidationError({"status": COMPLETE_NEEDS_ANSWERS})
     review.findings = findings
@@ -316,12 +342,35 @@ def save_answers(
 
 
 @transaction.atomic
+def confirm_suggestions(*, review: Review, by: User) -> int:
+    """Take the automatic reading's suggestion as the answer on every point that has
+    a suggestion and no answer yet ("Bekräfta förslagen"); answers already given are
+    kept. Returns how many points were confirmed; the answers stay editable."""
+    _check_edit(by, review)
+    pending = list(
+        review.answers.filter(value="")
+        .exclude(suggested="")
+        .select_related("criterion__version")
+    )
+    if not pending:
+        raise ValidationError(NOTHING_TO_CONFIRM)
+    for answer in pending:
+        answer.value = answer.suggested
+        if not answer.evidence:
+            answer.evidence = answer.suggested_evidence
+        _save(answer, by)
+    return len(pending)
+
+
+@transaction.atomic
 def add_development_need(
     *, review: Review, by: User, text: str, unit: Unit | None = None
 ) -> DevelopmentNeed:
     """Record a development need (utvecklingsbehov) found in a review: one
     `meetings.DevelopmentNeed` for every source, pointing back with `source_ref`."""
     _check_edit(by, review)
+    if unit is not None:
+        _check_unit(by, review.organisation_id, unit)
     need = DevelopmentNeed(
         organisation_id=review.organisation_id,
         unit=unit or review.unit,

@@ -1,18 +1,21 @@
 from typing import Any
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jamkoll.core.charts import grouped_bar_chart
 from jamkoll.core.forms import add_validation_errors
 from jamkoll.core.htmx import render_page
-from jamkoll.core.params import text_param, year_param
+from jamkoll.core.params import choice_param, pk_param, text_param, year_param
 from jamkoll.core.uploads import content_type_for, download_response
 from jamkoll.organisations.decorators import organisation_required
 from jamkoll.organisations.models import Organisation
@@ -29,7 +32,20 @@ from jamkoll.reviews.forms import (
     criteria_rows,
 )
 from jamkoll.reviews.handoffs import demand_url
-from jamkoll.reviews.models import Checklist, Review
+from jamkoll.reviews.models import (
+    STEERING_DOCUMENT_TYPES,
+    Checklist,
+    ChecklistVersion,
+    DocumentType,
+    Review,
+)
+
+# The checklist a new review starts with for a document type, when none is chosen.
+CHECKLIST_FOR_TYPE = {
+    DocumentType.DECISION_DOCUMENT: "beslutsunderlag",
+    **dict.fromkeys(STEERING_DOCUMENT_TYPES, "styrdokument"),
+}
+STEERING = "steering"
 
 
 def _reviews(request: HttpRequest) -> Any:
@@ -63,7 +79,7 @@ def review_list(request: HttpRequest, organisation: Organisation) -> HttpRespons
         {
             "filters": filters,
             "reviews": reviews,
-            "can_edit": permissions.can_edit_reviews(request.user, organisation),  # type: ignore[arg-type]
+            "can_edit": permissions.can_create_reviews(request.user, organisation),  # type: ignore[arg-type]
         },
         partial="results",
     )
@@ -72,14 +88,21 @@ def review_list(request: HttpRequest, organisation: Organisation) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 @organisation_required
 def review_create(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    if not permissions.can_edit_reviews(request.user, organisation):  # type: ignore[arg-type]
+    """A new review; `?document_type=…&unit=<pk>` preselect the type, the unit and the
+    checklist that goes with the type (a decision document: `beslutsunderlag`). A
+    board politician chooses among their own boards' units, their board first."""
+    user = request.user
+    if not permissions.can_create_reviews(user, organisation):  # type: ignore[arg-type]
         raise PermissionDenied
-    versions = selectors.latest_versions(user=request.user, organisation=organisation)  # type: ignore[arg-type]
+    versions = selectors.latest_versions(user=user, organisation=organisation)  # type: ignore[arg-type]
+    units = permissions.board_units_of(user, organisation)  # type: ignore[arg-type]
     form = ReviewForm(
         request.POST or None,
         request.FILES or None,
         organisation=organisation,
         versions=versions,
+        units=units,
+        initial=_create_initial(request, organisation, versions),
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -104,6 +127,30 @@ def review_create(request: HttpRequest, organisation: Organisation) -> HttpRespo
     )
 
 
+def _create_initial(
+    request: HttpRequest, organisation: Organisation, versions: Any
+) -> dict[str, Any]:
+    initial: dict[str, Any] = {}
+    document_type = choice_param(request, "document_type", DocumentType.choices)
+    if document_type:
+        initial["document_type"] = document_type
+    own = selectors.own_boards(user=request.user, organisation=organisation)  # type: ignore[arg-type]
+    key = CHECKLIST_FOR_TYPE.get(document_type)  # type: ignore[call-overload]
+    if document_type == DocumentType.SELF_ASSESSMENT:
+        key = "sjalvskattning-namnd" if own else "sjalvskattning"
+    version: ChecklistVersion | None = next(
+        (v for v in versions if v.checklist.key == key and key), None
+    )
+    if version is not None:
+        initial["checklist_version"] = version.pk
+    unit_id = pk_param(request, "unit")
+    if unit_id is not None:
+        initial["unit"] = unit_id
+    elif own:
+        initial["unit"] = own[0].pk
+    return initial
+
+
 @require_http_methods(["GET", "POST"])
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(_reviews(request).select_related("organisation"), pk=pk)
@@ -114,6 +161,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.FILES or None,
         instance=review,
         organisation=review.organisation,
+        units=permissions.board_units_of(request.user, review.organisation),  # type: ignore[arg-type]
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -157,6 +205,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = _analysis_context(request, review)
     answers = list(selectors.review_answers(review=review))
+    context["to_confirm"] = sum(1 for a in answers if a.suggested and not a.value)
     can_raise = permissions.can_raise_demand(request.user, review)  # type: ignore[arg-type]
     for answer in answers:
         answer.demand_url = (
@@ -244,6 +293,11 @@ def review_answers(request: HttpRequest, pk: int) -> HttpResponse:
         and all(f.is_valid() for f in answer_forms)
         and conclude.is_valid()
     ):
+        meeting = {
+            name: conclude.cleaned_data[name]
+            for name in ("meeting_on", "paragraph")
+            if name in conclude.cleaned_data
+        }
         saved = _try(
             conclude,
             lambda: services.save_answers(
@@ -253,6 +307,7 @@ def review_answers(request: HttpRequest, pk: int) -> HttpResponse:
                 findings=conclude.cleaned_data["findings"],
                 outcome=conclude.cleaned_data.get("outcome", ""),
                 status=conclude.cleaned_data["status"],
+                **meeting,
             ),
         )
         if saved is not None:
@@ -260,12 +315,46 @@ def review_answers(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(saved)
         review.refresh_from_db()
     has_errors = bool(conclude.errors) or any(f.errors for f in answer_forms)
+    to_confirm = sum(
+        1 for f in answer_forms if f.answer.suggested and not f.answer.value
+    )
     return render(
         request,
         "reviews/answers.html",
-        {"review": review, "answer_forms": answer_forms, "conclude": conclude},
+        {
+            "review": review,
+            "answer_forms": answer_forms,
+            "conclude": conclude,
+            "to_confirm": to_confirm,
+        },
         status=400 if has_errors else 200,
     )
+
+
+@require_POST
+def confirm_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Bekräfta förslagen": every suggested point without an answer takes the
+    suggestion; then the checklist page, where each answer can still be changed."""
+    review = get_object_or_404(_reviews(request), pk=pk)
+    if not permissions.can_edit_reviews(request.user, review):  # type: ignore[arg-type]
+        raise PermissionDenied
+    try:
+        count = services.confirm_suggestions(review=review, by=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s suggestion was confirmed. Check the answers and save the "
+                "checklist.",
+                "%(count)s suggestions were confirmed. Check the answers and save the "
+                "checklist.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect("reviews:answers", review.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -276,6 +365,7 @@ def need_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = DevelopmentNeedForm(
         request.POST or None,
         organisation=review.organisation,
+        units=permissions.board_units_of(request.user, review.organisation),  # type: ignore[arg-type]
         initial={"unit": review.unit_id},
     )
     if request.method == "POST" and form.is_valid():
@@ -313,8 +403,16 @@ def need_list(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 @require_GET
 @organisation_required
 def trend(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    """Share of criteria met per unit and year, as a chart and a table."""
-    lists = list(selectors.checklists(user=request.user, organisation=organisation))  # type: ignore[arg-type]
+    """Share of criteria met per unit and year, as a chart and a table; `?board=<pk>`
+    narrows to one board's domain (a board politician's own board by default, `all`
+    for everything they may read), `?types=steering` to the steering documents
+    (operating plan, budget, tertial, interim and annual reports)."""
+    user = request.user
+    lists = list(selectors.checklists(user=user, organisation=organisation))  # type: ignore[arg-type]
+    boards = selectors.visible_boards(user=user, organisation=organisation)  # type: ignore[arg-type]
+    board = _chosen_board(request, boards, organisation)
+    steering = text_param(request, "types", 20) == STEERING
+    document_types = STEERING_DOCUMENT_TYPES if steering else None
     chosen = text_param(request, "checklist", 20)
     checklist = next((c for c in lists if str(c.pk) == chosen), None)
     if checklist is None:
@@ -326,9 +424,11 @@ def trend(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     scored = False
     if checklist is not None:
         years, rows, scored = selectors.unit_trend(
-            user=request.user,
+            user=user,  # type: ignore[arg-type]
             organisation=organisation,
-            checklist=checklist,  # type: ignore[arg-type]
+            checklist=checklist,
+            board=board,
+            document_types=document_types,
         )
     chart = grouped_bar_chart(
         title=_("Trend per unit"),
@@ -348,6 +448,68 @@ def trend(request: HttpRequest, organisation: Organisation) -> HttpResponse:
             "rows": rows,
             "scored": scored,
             "chart": chart,
+            "boards": boards,
+            "board": board,
+            "steering": steering,
+        },
+        partial="results",
+    )
+
+
+def _chosen_board(
+    request: HttpRequest, boards: list[Any], organisation: Organisation
+) -> Any:
+    """The board in `?board=<pk>` among those the user may filter by; a board the
+    user may not read (another board's, for a board politician) is a 404. Without
+    the parameter, a board politician's own (first) board; `all`: no board."""
+    raw = text_param(request, "board", 20)
+    if raw == "all":
+        return None
+    if not raw:
+        own = selectors.own_boards(user=request.user, organisation=organisation)  # type: ignore[arg-type]
+        return own[0] if own else None
+    board_id = pk_param(request, "board")
+    board = next((b for b in boards if b.pk == board_id), None)
+    if board is None:
+        raise Http404
+    return board
+
+
+@require_GET
+@organisation_required
+def decision_documents(
+    request: HttpRequest, organisation: Organisation
+) -> HttpResponse:
+    """A board's decision documents (tjänsteskrivelser) per meeting date in a year,
+    with the outcome recorded for each; `?board=<pk>&year=<y>`."""
+    user = request.user
+    boards = selectors.visible_boards(user=user, organisation=organisation)  # type: ignore[arg-type]
+    board = _chosen_board(request, boards, organisation)
+    year = year_param(request, default=timezone.localdate().year)
+    assert year is not None  # noqa: S101 - a default is given
+    groups = selectors.decision_documents(
+        user=user,  # type: ignore[arg-type]
+        organisation=organisation,
+        year=year,
+        board=board,
+    )
+    create_query: dict[str, str] = {"document_type": DocumentType.DECISION_DOCUMENT}
+    if board is not None:
+        create_query["unit"] = str(board.pk)
+    can_create = permissions.can_create_reviews(user, organisation)  # type: ignore[arg-type]
+    if board is not None and permissions.board_units_of(user, organisation) is not None:  # type: ignore[arg-type]
+        can_create = permissions.can_use_unit(user, organisation.pk, board)  # type: ignore[arg-type]
+    return render_page(
+        request,
+        "reviews/decision_documents.html",
+        {
+            "boards": boards,
+            "board": board,
+            "year": year,
+            "groups": groups,
+            "count": sum(len(g.reviews) for g in groups),
+            "can_create": can_create,
+            "create_url": f"{reverse('reviews:create')}?{urlencode(create_query)}",
         },
         partial="results",
     )

@@ -4,7 +4,9 @@
   and read all results including free text (flagged as potentially identifying).
 - Politicians read the suppressed results with breakdowns and may export them, but
   never free text.
-- Readers read the suppressed totals only (no breakdowns, no free text, no export).
+- Readers and board politicians (nämndpolitiker: the survey is an organisation-wide
+  matter, read as a reader) read the suppressed totals only (no breakdowns, no free
+  text, no export).
 - Managers have no access: the survey is the political body's own matter about the
   politicians' conditions, not something the administrations answer for.
 Respondents need no account: they answer through their personal link.
@@ -17,7 +19,9 @@ from jamkoll.accounts.roles import CONTENT_ROLES, has_any_role, organisation_ids
 from jamkoll.core.ownership import organisation_id_of
 from jamkoll.surveys.models import QuestionVersion, Survey
 
-RESULT_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER})
+RESULT_ROLES = frozenset(
+    {Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.READER, Role.BOARD_POLITICIAN}
+)
 BREAKDOWN_ROLES = frozenset({Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN})
 
 

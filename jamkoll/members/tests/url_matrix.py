@@ -32,6 +32,13 @@ CASES = [
     UrlCase("members:person_detail", statuses(ALL), lambda o, e=None: [o.person.pk]),
     UrlCase("members:person_edit", statuses(EDITORS), lambda o, e=None: [o.person.pk]),
     UrlCase("members:unit_members", statuses(ALL), lambda o, e=None: [o.body.pk]),
+    # People and mandates are organisation-wide: a board politician (of
+    # Socialnämnden) reads another board's members as a reader does.
+    UrlCase(
+        "members:unit_members",
+        statuses(ALL, board=200),
+        lambda o, e=None: [o.other_board.pk],
+    ),
     UrlCase("members:membership_create", statuses(EDITORS), other=None),
     UrlCase(
         "members:membership_edit",

@@ -7,6 +7,14 @@ CASES = [
         "organisations:detail", statuses(ALL), lambda o, e=None: [o.organisation.pk]
     ),
     UrlCase("organisations:unit_detail", statuses(ALL), lambda o, e=None: [o.board.pk]),
+    # The organisation tree is organisation-wide: a board politician (of
+    # Socialnämnden) reads another board's unit page as a reader does; what other
+    # apps link from it is filtered by those apps (another board's demands: hidden).
+    UrlCase(
+        "organisations:unit_detail",
+        statuses(ALL, board=200),
+        lambda o, e=None: [o.other_board.pk],
+    ),
     UrlCase("organisations:unit_create", statuses((ADMIN, STRATEGIST)), other=None),
     UrlCase(
         "organisations:unit_edit",

@@ -17,6 +17,7 @@ from jamkoll.organisations.models import Organisation
 from jamkoll.reports.content import Paragraph, Section
 from jamkoll.reports.sections import (
     action_plan,
+    boards,
     body,
     cases,
     demands,
@@ -48,6 +49,7 @@ BUILDERS: list[Builder] = [
     cases.build,
     dialogues.build,
     reviews.build,
+    boards.build,
     indicators.build,
     action_plan.build,
     survey.build,
@@ -104,6 +106,17 @@ EMPTY: dict[Builder, Empty] = {
         lambda names, year: (
             _("%(body)s completed no document reviews in %(year)s.")
             % {"body": capfirst(names.form), "year": year}
+        ),
+    ),
+    boards.build: Empty(
+        "boards",
+        boards.heading,
+        lambda names, year: (
+            _(
+                "No board recorded demands, decision documents, a self-assessment or "
+                "development needs for %(year)s."
+            )
+            % {"year": year}
         ),
     ),
     indicators.build: Empty(

@@ -5,7 +5,15 @@ from jamkoll.reports import permissions
 from jamkoll.reports.models import YearlyReport
 
 ALLOWED = {
-    "view": {Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN, Role.MANAGER, Role.READER},
+    "view": {
+        Role.ADMIN,
+        Role.STRATEGIST,
+        Role.POLITICIAN,
+        Role.MANAGER,
+        Role.READER,
+        # The yearly report is the organisation's: a board politician reads it.
+        Role.BOARD_POLITICIAN,
+    },
     "edit": {Role.ADMIN, Role.STRATEGIST},
     "change_status": {Role.ADMIN, Role.STRATEGIST},
     "download": {Role.ADMIN, Role.STRATEGIST, Role.POLITICIAN},

@@ -17,6 +17,8 @@ KINDS_BY_ROLE = {
     "politician": {workflow.BODY},
     "manager": {workflow.ANSWERER},
     "reader": set(),
+    # The demand is the body's (no board asks): read-only at board level.
+    "board_politician": set(),
 }
 
 

@@ -10,10 +10,9 @@ def ensure_shipped_checklists() -> None:
     """Recreate the data migration's checklists (a transactional test flushes them)."""
     from django.apps import apps
 
-    module = importlib.import_module(
-        "jamkoll.reviews.migrations.0002_shipped_checklists"
-    )
-    module.forward(apps, None)
+    for name in ("0002_shipped_checklists", "0005_board_self_assessment"):
+        module = importlib.import_module(f"jamkoll.reviews.migrations.{name}")
+        module.forward(apps, None)
 
 
 def shipped(key: str) -> ChecklistVersion:

@@ -26,6 +26,7 @@ def test_shipped_checklists_have_their_criteria(db):
         "styrdokument": 6,
         "3r4r": 4,
         "sjalvskattning": 10,
+        "sjalvskattning-namnd": 10,
     }
     assert shipped("sjalvskattning").answer_type == "score"
     assert Checklist.objects.get(key="beslutsunderlag").has_decision_outcome

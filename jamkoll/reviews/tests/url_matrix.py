@@ -1,6 +1,7 @@
 from tests.matrix import (
     ADMIN,
     ALL,
+    BOARD,
     MANAGER,
     POLITICIAN,
     READER,
@@ -15,7 +16,8 @@ NOT_MANAGER = (ADMIN, STRATEGIST, POLITICIAN, READER)
 
 
 def _review(world):
-    """One review per organisation, of a board the own manager does not manage."""
+    """One review per organisation, of a board the own manager does not manage (and
+    the board politician does not sit on: another board's, hidden from them)."""
     from jamkoll.reviews import services
     from jamkoll.reviews.tests.conftest import shipped
 
@@ -62,22 +64,33 @@ def review_of(o, e):
 
 CASES = [
     UrlCase("reviews:list", statuses(ALL), other=None),
-    UrlCase("reviews:create", statuses(EDITORS), other=None),
+    # A board politician starts reviews of their own board's documents.
+    UrlCase("reviews:create", statuses(EDITORS, board=200), other=None),
     UrlCase("reviews:trend", statuses(ALL), other=None),
     UrlCase("reviews:need_list", statuses(ALL), other=None),
-    # Managers see only reviews of their own units: this one is of another board.
+    # Managers see only reviews of their own units: this one is of another board
+    # (so is it for the board politician, who sits on Socialnämnden).
     UrlCase(
-        "reviews:detail", statuses(NOT_MANAGER, denied=404), review_of, setup=_review
+        "reviews:detail",
+        statuses(NOT_MANAGER, denied=404, board=404),
+        review_of,
+        setup=_review,
     ),
     UrlCase(
-        "reviews:edit", {**statuses(EDITORS), MANAGER: 404}, review_of, setup=_review
+        "reviews:edit",
+        {**statuses(EDITORS, board=404), MANAGER: 404},
+        review_of,
+        setup=_review,
     ),
     UrlCase(
-        "reviews:answers", {**statuses(EDITORS), MANAGER: 404}, review_of, setup=_review
+        "reviews:answers",
+        {**statuses(EDITORS, board=404), MANAGER: 404},
+        review_of,
+        setup=_review,
     ),
     UrlCase(
         "reviews:analysis_status",
-        statuses(NOT_MANAGER, denied=404),
+        statuses(NOT_MANAGER, denied=404, board=404),
         review_of,
         setup=_review,
     ),
@@ -93,7 +106,7 @@ CASES = [
     UrlCase("reviews:download", statuses((), denied=404), review_of, setup=_review),
     UrlCase(
         "reviews:need_create",
-        {**statuses(EDITORS), MANAGER: 404},
+        {**statuses(EDITORS, board=404), MANAGER: 404},
         review_of,
         setup=_review,
     ),
@@ -108,6 +121,7 @@ CASES = [
 # Pages that change nothing: the matrix checks that they refuse POST (405).
 READ_ONLY = {
     "reviews:analysis_status",
+    "reviews:decision_documents",
     "reviews:checklist_detail",
     "reviews:checklist_list",
     "reviews:detail",
@@ -120,8 +134,9 @@ READ_ONLY = {
 
 # --- POST: reviews, answers, needs and own checklists (issue 16) ---------------------
 # The review is of a board the own manager does not manage: the manager cannot see
-# it (404); politicians and readers see it but may not change it (403).
-HIDDEN_FROM_MANAGER = {**statuses((), denied=403), MANAGER: 404}
+# it (404), nor can the board politician, who sits on another board (404);
+# politicians and readers see it but may not change it (403).
+HIDDEN_FROM_MANAGER = {**statuses((), denied=403, board=404), MANAGER: 404}
 
 
 def _review_with_document(world):
@@ -232,9 +247,10 @@ def _criteria(code, text):
 
 POST_CASES = [
     # Organisation-scoped: the other organisation's board is not offered (400).
+    # The board politician files under their own board (Socialnämnden in the data).
     PostCase(
         "reviews:create",
-        EDITORS,
+        (*EDITORS, BOARD),
         lambda o, e=None: [],
         _reviews_of,
         data=_create_data,
@@ -316,6 +332,221 @@ POST_CASES += [
         _needs_of_review,
         data=lambda o, e=None: {"text": "Könsuppdela statistiken.", "unit": o.board.pk},
         setup=_review,
-        denied={POLITICIAN: 403, READER: 403, MANAGER: 404},
+        denied={POLITICIAN: 403, READER: 403, MANAGER: 404, BOARD: 404},
+    ),
+]
+
+
+# --- The board level (issue 13) -------------------------------------------------------
+# The board politician sits on the own Socialnämnden: its reviews are theirs to
+# change; the executive board's (organisation-wide) are read-only for them; another
+# board's are hidden (404, the rows above); another organisation's 404.
+
+
+def _review_on(unit_name, *, checklist="styrdokument", suggested=False):
+    def setup(world):
+        from jamkoll.reviews import services
+        from jamkoll.reviews.models import Answer
+        from jamkoll.reviews.tests.conftest import shipped
+
+        version = shipped(checklist)
+        made = {}
+        for org_world, by in (
+            (world.own, world.user(ADMIN)),
+            (world.other, world.outsider),
+        ):
+            review = services.create_review(
+                organisation=org_world.organisation,
+                by=by,
+                checklist_version=version,
+                unit=getattr(org_world, unit_name),
+                title="Tjänsteskrivelse om hemtjänstens taxa",
+                document_type="decision_document",
+                year=2026,
+                document_reference="SN 2026/45",
+            )
+            if suggested:
+                Answer.objects.filter(review=review).update(suggested="yes")
+            made[org_world.organisation.pk] = review
+        return made
+
+    return setup
+
+
+_own_board_review = _review_on("board", checklist="beslutsunderlag")
+_ks_review = _review_on("executive_board", checklist="beslutsunderlag")
+_own_board_suggested = _review_on("board", checklist="beslutsunderlag", suggested=True)
+_other_board_suggested = _review_on(
+    "other_board", checklist="beslutsunderlag", suggested=True
+)
+_ks_suggested = _review_on(
+    "executive_board", checklist="beslutsunderlag", suggested=True
+)
+BOARD_EDITORS = (BOARD, *EDITORS)
+# The board's own review: the manager answers for Socialnämnden and reads it.
+OWN_BOARD_REFUSED = 403
+# The executive board's review: the manager does not answer for it (404); the board
+# politician reads it but may not change it (403).
+KS_REFUSED = {**statuses((), denied=403), MANAGER: 404}
+
+
+def _decision_data(org, extra=None):
+    return {
+        "title": "Taxa för hemtjänst 2027",
+        "document_type": "decision_document",
+        "unit": org.board.pk,
+        "year": "2026",
+        "case_number": "SN 2026/45",
+        "document_reference": "Diariet",
+    }
+
+
+def _conclude_data(org, extra):
+    return {
+        **_answers_data(org, extra),
+        "review-outcome": "send_back",
+        "review-meeting_on": "2026-10-13",
+        "review-paragraph": "§ 45",
+    }
+
+
+def _reviews_with_meeting(org, extra):
+    from jamkoll.reviews.models import Review
+
+    return (
+        _answers(org, extra),
+        sorted(
+            Review.objects.filter(organisation=org.organisation).values_list(
+                "pk", "outcome", "meeting_on", "paragraph"
+            )
+        ),
+    )
+
+
+CASES += [
+    UrlCase("reviews:decision_documents", statuses(ALL), other=None),
+    UrlCase("reviews:detail", statuses(ALL), review_of, setup=_own_board_review),
+    UrlCase(
+        "reviews:edit", statuses(EDITORS, board=200), review_of, setup=_own_board_review
+    ),
+    UrlCase(
+        "reviews:answers",
+        statuses(EDITORS, board=200),
+        review_of,
+        setup=_own_board_review,
+    ),
+    UrlCase(
+        "reviews:need_create",
+        statuses(EDITORS, board=200),
+        review_of,
+        setup=_own_board_review,
+    ),
+    # The executive board's review: organisation-wide, read-only for the board.
+    UrlCase(
+        "reviews:detail", statuses(NOT_MANAGER, denied=404), review_of, setup=_ks_review
+    ),
+    UrlCase(
+        "reviews:edit", {**statuses(EDITORS), MANAGER: 404}, review_of, setup=_ks_review
+    ),
+    UrlCase(
+        "reviews:answers",
+        {**statuses(EDITORS), MANAGER: 404},
+        review_of,
+        setup=_ks_review,
+    ),
+    # POST only.
+    UrlCase(
+        "reviews:confirm_suggestions",
+        statuses((), denied=405),
+        review_of,
+        setup=_own_board_suggested,
+        other=405,
+    ),
+]
+
+POST_CASES += [
+    PostCase(
+        "reviews:edit",
+        BOARD_EDITORS,
+        review_of,
+        _reviews_of,
+        data=_decision_data,
+        setup=_own_board_review,
+        denied=OWN_BOARD_REFUSED,
+    ),
+    PostCase(
+        "reviews:edit",
+        EDITORS,
+        review_of,
+        _reviews_of,
+        data=_review_data,
+        setup=_ks_review,
+        denied=KS_REFUSED,
+    ),
+    # The outcome recorded with the board meeting.
+    PostCase(
+        "reviews:answers",
+        BOARD_EDITORS,
+        review_of,
+        _reviews_with_meeting,
+        data=_conclude_data,
+        setup=_own_board_review,
+        denied=OWN_BOARD_REFUSED,
+    ),
+    PostCase(
+        "reviews:answers",
+        EDITORS,
+        review_of,
+        _reviews_with_meeting,
+        data=_conclude_data,
+        setup=_ks_review,
+        denied=KS_REFUSED,
+    ),
+    PostCase(
+        "reviews:confirm_suggestions",
+        BOARD_EDITORS,
+        review_of,
+        _answers,
+        setup=_own_board_suggested,
+        denied=OWN_BOARD_REFUSED,
+    ),
+    PostCase(
+        "reviews:confirm_suggestions",
+        EDITORS,
+        review_of,
+        _answers,
+        setup=_ks_suggested,
+        denied=KS_REFUSED,
+    ),
+    PostCase(
+        "reviews:confirm_suggestions",
+        EDITORS,
+        review_of,
+        _answers,
+        setup=_other_board_suggested,
+        denied=HIDDEN_FROM_MANAGER,
+    ),
+    PostCase(
+        "reviews:need_create",
+        BOARD_EDITORS,
+        review_of,
+        _needs_of_review,
+        data=lambda o, e=None: {"text": "Könsuppdela statistiken.", "unit": o.board.pk},
+        setup=_own_board_review,
+        denied=OWN_BOARD_REFUSED,
+    ),
+    # Another board's unit: refused with a message (400) for the board politician,
+    # nothing saved (the allowed case above files under their own board).
+    PostCase(
+        "reviews:create",
+        EDITORS,
+        lambda o, e=None: [],
+        _reviews_of,
+        data=lambda o, e=None: {
+            **_create_data(o),
+            "unit": o.other_board.pk,
+        },
+        denied={**statuses((), denied=403), BOARD: 400},
+        other=None,
     ),
 ]
