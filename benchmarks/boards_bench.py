@@ -13,10 +13,9 @@ median of several renders; asserts nothing.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import statistics
-import time
 import uuid
+
+from benchmarks.pages import median_ms, test_database
 
 N_BOARDS = 40
 DEMANDS_PER_YEAR = 20
@@ -155,29 +154,11 @@ def _add_year(org, user, boards, administrations, year: int) -> None:  # type: i
     Answer.objects.bulk_create(answers, batch_size=2000)
 
 
-def _median_ms(client, url: str) -> float:  # type: ignore[no-untyped-def]
-    timings = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)  # noqa: S101
-    return statistics.median(timings)
-
-
 def run() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
+    with test_database():
+        from django.test import Client
+        from django.urls import reverse
 
-    django.setup()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_test_environment, teardown_test_environment
-    from django.urls import reverse
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
         org, strategist, board_politician, boards, administrations = _world()
         body_client, board_client = Client(), Client()
         body_client.force_login(strategist)
@@ -215,10 +196,7 @@ def run() -> None:
                 query = (
                     f"?year={LAST_YEAR}" if "boards" in url or "namnder" in url else ""
                 )
-                print(f"    {label:<36} {_median_ms(client, url + query):8.1f}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+                print(f"    {label:<36} {median_ms(client, url + query, ROUNDS):8.1f}")
 
 
 if __name__ == "__main__":

@@ -7,10 +7,9 @@ median of several renders; asserts nothing.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import statistics
-import time
 import uuid
+
+from benchmarks.pages import median_ms, test_database
 
 N_DEMANDS = 2000
 ROUNDS = 7
@@ -78,28 +77,10 @@ def _world():  # type: ignore[no-untyped-def]
     return org, politician, manager, boards
 
 
-def _median_ms(client, url: str) -> float:  # type: ignore[no-untyped-def]
-    timings = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)  # noqa: S101
-    return statistics.median(timings)
-
-
 def run() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
+    with test_database():
+        from django.test import Client
 
-    django.setup()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_test_environment, teardown_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
         _org, politician, manager, boards = _world()
         pages = [
             ("Att bedöma (politiker)", politician, "/efterfragningar/att-bedoma/"),
@@ -116,10 +97,7 @@ def run() -> None:
         for label, user, url in pages:
             client = Client()
             client.force_login(user)
-            print(f"  {label:<36} {_median_ms(client, url):8.1f} ms")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+            print(f"  {label:<36} {median_ms(client, url, ROUNDS):8.1f} ms")
 
 
 if __name__ == "__main__":
