@@ -63,9 +63,16 @@ def board_level_condition(user: User, organisation_id: int, unit_field: str) -> 
     )
 
 
+def acts_for_unit_id(
+    user: User, organisation_id: int | None, unit_id: int | None
+) -> bool:
+    """Whether the unit is in the domain of one of the user's boards."""
+    return unit_id is not None and unit_id in board_scope_ids(user, organisation_id)
+
+
 def acts_for_unit(user: User, unit: Unit | None) -> bool:
-    """Whether `unit` is in the domain of one of the user's boards."""
-    return unit is not None and unit.pk in board_scope_ids(user, unit.organisation_id)
+    """`acts_for_unit_id` for a unit at hand."""
+    return unit is not None and acts_for_unit_id(user, unit.organisation_id, unit.pk)
 
 
 def is_other_boards(user: User, unit: Unit | None) -> bool:

@@ -15,7 +15,7 @@ from jamkoll.accounts.roles import (
 )
 from jamkoll.core.ownership import organisation_id_of
 from jamkoll.meetings.models import DevelopmentNeed
-from jamkoll.organisations.boards import board_level_condition
+from jamkoll.organisations.boards import acts_for_unit_id, board_level_condition
 from jamkoll.organisations.models import Organisation, Unit
 from jamkoll.reviews.models import REVIEW_SOURCE_PREFIX, Checklist, Review
 
@@ -62,13 +62,6 @@ def checklists_visible_to(user: User) -> QuerySet[Checklist]:
     return Checklist.objects.filter(
         Q(organisation__isnull=True) | Q(organisation_id__in=organisation_ids_of(user))
     )
-
-
-def acts_for_unit_id(
-    user: User, organisation_id: int | None, unit_id: int | None
-) -> bool:
-    """Whether a board politician acts for the unit (their boards' domain)."""
-    return unit_id is not None and unit_id in board_scope_ids(user, organisation_id)
 
 
 def can_edit_reviews(user: User, obj: object) -> bool:
